@@ -1,0 +1,57 @@
+"""Exceptions raised for users' own mistakes.
+
+Each carries enough to say *what* went wrong and *where* (file, line, column, field), so that
+the command line can print it without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class NetgovError(Exception):
+    """Base class of every error the library raises for bad input."""
+
+
+@dataclass
+class Location:
+    """Where a problem is: a file (or ``<string>``), a line, a column and a field."""
+
+    source: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.source or "<input>"]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.field:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+
+class InputError(NetgovError):
+    """Bad input: a file that is missing or does not parse, a bad value, a bad template."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        self.message = message
+        self.location = location or Location()
+        super().__init__(f"{self.location}: {message}" if location else message)
+
+
+class QuerySyntaxError(InputError):
+    """A SPARQL query that does not parse; the message shows the line, column and context."""
+
+
+class UnknownNameError(NetgovError, KeyError):
+    """An unknown named query, network or parameter; the message suggests close matches."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; show it plainly
+        return str(self.args[0]) if self.args else ""
+
+
+class StoreError(NetgovError):
+    """A store that cannot be opened (a bad spec, a locked directory, an unreachable server)."""

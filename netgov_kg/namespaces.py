@@ -1,0 +1,75 @@
+"""Namespaces and prefixes: the one place where they are defined.
+
+Every other module imports its namespaces from here.
+
+Examples
+--------
+>>> from netgov_kg.namespaces import NG, NGR
+>>> str(NG.Case)
+'https://w3id.org/netgov-kg/ontology#Case'
+>>> str(NGR["case/yinchuan-weibo-matrix"])
+'https://w3id.org/netgov-kg/id/case/yinchuan-weibo-matrix'
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+NG = Namespace("https://w3id.org/netgov-kg/ontology#")
+NGR = Namespace("https://w3id.org/netgov-kg/id/")
+NGSH = Namespace("https://w3id.org/netgov-kg/shapes#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+
+#: Prefixes pre-bound in every query run through the library (contract: ng, ngr, rdfs, skos,
+#: prov, xsd; the rest are added for convenience).
+PREFIXES: dict[str, Namespace] = {
+    "ng": NG,
+    "ngr": NGR,
+    "ngsh": NGSH,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "schema": SCHEMA,
+    "org": ORG,
+    "foaf": Namespace(str(FOAF)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "geo": GEO,
+    "sh": Namespace(str(SH)),
+    "vann": VANN,
+    "void": VOID,
+    "dcat": DCAT,
+}
+
+
+def sparql_prologue() -> str:
+    """Return the PREFIX declarations of :data:`PREFIXES` as SPARQL text.
+
+    Examples
+    --------
+    >>> "PREFIX ng: <https://w3id.org/netgov-kg/ontology#>" in sparql_prologue()
+    True
+    """
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind every prefix of :data:`PREFIXES` on ``graph`` and return it.
+
+    Examples
+    --------
+    >>> g = bind_prefixes(Graph())
+    >>> dict(g.namespaces())["ng"] == NG
+    True
+    """
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph

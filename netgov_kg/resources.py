@@ -1,0 +1,54 @@
+"""Where the shipped ontology, data and shapes files are.
+
+In a wheel they live in ``netgov_kg/_data/``; in a source checkout (editable install) they are
+the repository's top-level ``ontology/``, ``data/`` and ``shapes/`` folders.
+
+Examples
+--------
+>>> [p.name for p in ontology_files()]
+['netgov.ttl']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_root() -> Path:
+    """Return the folder that holds ``ontology/``, ``data/`` and ``shapes/``.
+
+    Examples
+    --------
+    >>> (data_root() / "ontology").is_dir()
+    True
+    """
+    packaged = _PACKAGE_DIR / "_data"
+    if (packaged / "ontology").is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent
+
+
+def _ttl_files(folder: str) -> list[Path]:
+    return sorted((data_root() / folder).glob("*.ttl"))
+
+
+def ontology_files() -> list[Path]:
+    """Return the ontology's Turtle files."""
+    return _ttl_files("ontology")
+
+
+def data_files() -> list[Path]:
+    """Return the data's Turtle files (``data/*.ttl``), sorted by name."""
+    return _ttl_files("data")
+
+
+def shapes_files() -> list[Path]:
+    """Return the SHACL shapes' Turtle files (``shapes/*.ttl``)."""
+    return _ttl_files("shapes")
+
+
+def query_dir() -> Path:
+    """Return the folder of the named-query catalogue (``netgov_kg/queries``)."""
+    return _PACKAGE_DIR / "queries"
