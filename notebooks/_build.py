@@ -327,7 +327,16 @@ def main(argv: list[str] | None = None) -> int:
     for source in chosen:
         nb = build_notebook(source)
         target = notebook_path(source)
-        seconds = 0.0 if args.no_execute else execute(nb)
+        try:
+            seconds = 0.0 if args.no_execute else execute(nb)
+        except Exception as exc:  # a failing cell: say which notebook, keep going
+            from nbclient.exceptions import CellExecutionError
+
+            if not isinstance(exc, CellExecutionError):
+                raise
+            print(f"{target.name}: FAILED, not written\n{exc}", file=sys.stderr)
+            status = 1
+            continue
         problems = glyph_warnings(nb)
         for line in problems:
             print(f"{target.name}: {line}", file=sys.stderr)
