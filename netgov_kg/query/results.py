@@ -179,7 +179,7 @@ class Results:
             return None
         if isinstance(term, URIRef) and self.graph is not None:
             return label(self.graph, term, lang)
-        return str(to_python(term))
+        return str(term)  # literals as written (2021-11 stays 2021-11)
 
     def _iri_columns(self) -> list[str]:
         return [v for v in self.vars if any(isinstance(r[v], URIRef) for r in self.rows)]
