@@ -88,7 +88,10 @@ def test_same_answers_on_both_stores(stores, query):
 def test_run_binds_and_returns_rows(stores):
     kg = stores["memory"]
     rows = kg.run("cases-by-theme", theme="民生诉求")
-    assert [r["case"] for r in rows] == [NGR["case/chengdu-platform"], NGR["case/yinchuan-weibo-matrix"]]
+    assert [r["case"] for r in rows] == [
+        NGR["case/chengdu-platform"],
+        NGR["case/yinchuan-weibo-matrix"],
+    ]
     assert {r["theme"] for r in rows} == {NGR["theme/citizen-requests"]}
 
 
