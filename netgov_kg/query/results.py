@@ -7,8 +7,8 @@ Examples
 >>> len(res), res.vars
 (1, ['case', 'n'])
 >>> row = res[0]
->>> row["n"], row.n, row[1]
-(rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+>>> row["n"] == row.n == row[1] == Literal(3)
+True
 >>> res.to_python()
 [{'case': 'https://example.org/c1', 'n': 3}]
 >>> bool(Results.ask(False))
@@ -34,6 +34,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
+def curie(iri: URIRef) -> str:
+    """Return ``iri`` as a CURIE with the project's prefixes, else as ``<iri>``.
+
+    Examples
+    --------
+    >>> curie(URIRef("https://w3id.org/netgov-kg/id/case/x"))
+    'ngr:case/x'
+    """
+    from ..namespaces import PREFIXES
+
+    best = max(
+        ((p, str(ns)) for p, ns in PREFIXES.items() if str(iri).startswith(str(ns))),
+        key=lambda pn: len(pn[1]),
+        default=None,
+    )
+    return f"{best[0]}:{str(iri)[len(best[1]):]}" if best else f"<{iri}>"
+
+
 class Row(Sequence):
     """One solution: index it by position, by variable name (``row["case"]``) or attribute.
 
@@ -55,7 +73,8 @@ class Row(Sequence):
             try:
                 return self._values[self._index[key.lstrip("?$")]]
             except KeyError:
-                raise KeyError(f"no variable {key!r}; the variables are {list(self._index)}") from None
+                known = list(self._index)
+                raise KeyError(f"no variable {key!r}; the variables are {known}") from None
         return self._values[key]
 
     def __getattr__(self, name: str) -> Node | None:
@@ -152,7 +171,7 @@ class Results:
 
     def to_python(self) -> list[dict[str, Any]]:
         """Return the rows as dicts of plain Python values (see :func:`~.terms.to_python`)."""
-        return [{v: to_python(t) for v, t in zip(self.vars, row)} for row in self.rows]
+        return [{v: to_python(t) for v, t in zip(self.vars, row, strict=True)} for row in self.rows]
 
     def label(self, term: Node | None, lang: str = "zh") -> str | None:
         """Return the label of an IRI in ``lang`` (other terms: their text)."""
@@ -160,20 +179,30 @@ class Results:
             return None
         if isinstance(term, URIRef) and self.graph is not None:
             return label(self.graph, term, lang)
-        return str(to_python(term))
+        return str(term)  # literals as written (2021-11 stays 2021-11)
 
     def _iri_columns(self) -> list[str]:
         return [v for v in self.vars if any(isinstance(r[v], URIRef) for r in self.rows)]
 
-    def labelled(self, lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+    def labelled(
+        self, lang: str = "zh", *, iris: tuple[str, ...] = ()
+    ) -> tuple[list[str], list[list[str]]]:
         """Return a display table: IRIs replaced by their labels in ``lang``, as text.
 
-        Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out.
+        Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out; the
+        columns named in ``iris`` keep their IRIs (as CURIEs where a prefix is known).
         """
         other = "_en" if lang == "zh" else "_zh"
         keep = [v for v in self.vars if not v.endswith(other)]
-        body = [["" if r[v] is None else str(self.label(r[v], lang)) for v in keep] for r in self]
-        return keep, body
+
+        def cell(v: str, t: Node | None) -> str:
+            if t is None:
+                return ""
+            if v in iris and isinstance(t, URIRef):
+                return curie(t)
+            return str(self.label(t, lang))
+
+        return keep, [[cell(v, r[v]) for v in keep] for r in self]
 
     def to_dataframe(self, labels: str | None = None) -> pd.DataFrame:
         """Return a pandas DataFrame of plain Python values, one column per variable.
@@ -206,7 +235,8 @@ class Results:
     # -- W3C formats -------------------------------------------------------------------------
     def serialize(self, fmt: str = "json") -> str:
         """Return the results as SPARQL 1.1 ``json``, ``csv``, ``tsv`` or ``xml`` text."""
-        return formats.serialize(fmt, self.vars, [tuple(r) for r in self.rows], boolean=self.boolean)
+        rows = [tuple(r) for r in self.rows]
+        return formats.serialize(fmt, self.vars, rows, boolean=self.boolean)
 
     def _write(self, fmt: str, destination: str | PathLike[str] | None) -> str | None:
         text = self.serialize(fmt)
@@ -243,7 +273,8 @@ class Results:
             for t in row:
                 if isinstance(t, URIRef):
                     text = html.escape(self.label(t) or "")
-                    cells.append(f'<td><a href="{html.escape(str(t))}" title="{html.escape(str(t))}">{text}</a></td>')
+                    iri = html.escape(str(t))
+                    cells.append(f'<td><a href="{iri}" title="{iri}">{text}</a></td>')
                 else:
                     cells.append(f"<td>{'' if t is None else html.escape(str(t))}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
