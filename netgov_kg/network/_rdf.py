@@ -255,6 +255,7 @@ def is_data_resource(term: object) -> bool:
     --------
     >>> is_data_resource(NGR["case/x"]), is_data_resource(NGR["graph/data/cases"])
     (True, False)
+    >>> from rdflib import BNode
     >>> is_data_resource(BNode())
     False
     """

@@ -102,10 +102,31 @@ def centrality(
             out.update(dict.fromkeys(comp, 0.0))
             continue
         sub = U.subgraph(comp)
-        scores = nx.eigenvector_centrality_numpy(sub, weight="weight")
+        if len(comp) <= _DENSE_LIMIT:
+            scores = _dense_eigenvector(sub)
+        else:
+            scores = nx.eigenvector_centrality_numpy(sub, weight="weight")
         share = len(comp) / n
         out.update({node: abs(s) * share for node, s in scores.items()})
     return out
+
+
+#: Components up to this size use a dense symmetric eigensolver (exact, and fine for tiny
+#: components where ARPACK cannot be used); larger ones use networkx's sparse solver.
+_DENSE_LIMIT = 1500
+
+
+def _dense_eigenvector(G: nx.Graph) -> dict[Any, float]:
+    """Unit-norm principal eigenvector of a connected undirected graph's adjacency matrix."""
+    import networkx as nx
+    import numpy as np
+
+    nodes = list(G)
+    A = nx.to_numpy_array(G, nodelist=nodes, weight="weight")
+    values, vectors = np.linalg.eigh(A)
+    vec = np.abs(vectors[:, int(np.argmax(values))])
+    vec = vec / np.linalg.norm(vec)
+    return {node: float(x) for node, x in zip(nodes, vec, strict=True)}
 
 
 def centrality_table(

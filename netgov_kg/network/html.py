@@ -43,7 +43,7 @@ def graph_payload(
     >>> import networkx as nx
     >>> data = graph_payload(nx.path_graph(3))
     >>> len(data["nodes"]), len(data["edges"]), sorted(data["nodes"][0])[:3]
-    (3, 2, ['class', 'colour', 'id'])
+    (3, 2, ['class', 'colour', 'en'])
     """
     from .centrality import MEASURES, centrality
     from .plotting import class_colours, layout_positions

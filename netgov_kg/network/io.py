@@ -304,7 +304,10 @@ def _write_gexf(G: nx.Graph, path: Path) -> None:
     import networkx as nx
 
     H = _flat_copy(G)
-    # GEXF keeps only the graph's name; carry the rest on as node-independent metadata
+    if H.is_multigraph():  # networkx reads a multigraph with no parallel edges as simple
+        for *_, key, d in H.edges(keys=True, data=True):
+            d[_GEXF_KEY] = str(key)
+    # GEXF keeps only the graph's name: the other graph attributes go in a comment
     nx.write_gexf(H, path, encoding="utf-8")
     meta = {k: v for k, v in H.graph.items() if k != "name"}
     text = path.read_text(encoding="utf-8")
@@ -394,10 +397,29 @@ def read_graph(
             for *_, d in H.edges(data=True):
                 d.pop("id", None)
             H.graph.update(_gexf_meta(source))
+            H = _gexf_keys(H)
     except (ValueError, KeyError, SyntaxError, nx.NetworkXError) as exc:
         raise InputError(f"cannot read as {fmt}: {exc}", Location(str(path))) from exc
     cls = H.graph.pop("networkx_class", None)
     return _unflatten(_as_class(H, cls))
+
+
+_GEXF_KEY = "netgov_edge_key"
+
+
+def _gexf_keys(H: nx.Graph) -> nx.Graph:
+    """Rebuild a multigraph's edge keys from the attribute :func:`_write_gexf` adds."""
+    import networkx as nx
+
+    if not any(_GEXF_KEY in d for *_, d in H.edges(data=True)):
+        return H
+    M = nx.MultiDiGraph() if H.is_directed() else nx.MultiGraph()
+    M.graph.update(H.graph)
+    M.add_nodes_from(H.nodes(data=True))
+    for u, v, d in H.edges(data=True):
+        d = dict(d)
+        M.add_edge(u, v, key=d.pop(_GEXF_KEY), **d)
+    return M
 
 
 def _gexf_meta(path: Path) -> dict[str, Any]:

@@ -11,9 +11,10 @@ Examples
 >>> G = nx.Graph([("a", "t1"), ("b", "t1"), ("b", "t2")])
 >>> nx.set_node_attributes(G, {"a": 0, "b": 0, "t1": 1, "t2": 1}, "bipartite")
 >>> case_theme_matrix(G, index="iri")
-   t1  t2
-a   1   0
-b   1   1
+theme  t1  t2
+case
+a       1   0
+b       1   1
 """
 
 from __future__ import annotations

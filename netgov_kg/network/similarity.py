@@ -178,7 +178,10 @@ def resolve_case(G: nx.Graph, case: str) -> Any:
     import difflib
 
     all_names = sorted(_label(G, n) for n in cases)
-    close = difflib.get_close_matches(case, all_names, n=3, cutoff=0.3)
+    display = {name: _label(G, n) for n in cases for name in names(n)}
+    close = sorted(
+        {display[x] for x in difflib.get_close_matches(case, list(display), n=3, cutoff=0.3)}
+    )
     raise UnknownNameError(
         f"no case {case!r} in the graph; "
         + (f"did you mean {', '.join(close)}?" if close else f"cases: {', '.join(all_names)}")

@@ -5,7 +5,7 @@ Examples
 >>> import networkx as nx
 >>> s = summarize(nx.complete_bipartite_graph(2, 3))
 >>> s["nodes"], s["edges"], s["density"], s["components"], s["bipartite_clustering"]
-(5, 6, 0.6, 1, 1.0)
+(5, 6, 1.0, 1, 1.0)
 """
 
 from __future__ import annotations
