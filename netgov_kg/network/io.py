@@ -266,6 +266,14 @@ def write_graph(G: nx.Graph, path: str | PathLike[str], *, format: str | None = 
         Destination; the format is guessed from its extension unless ``format`` is given.
     format : {"graphml", "gexf", "json", "csv"}, optional
 
+    Raises
+    ------
+    UnknownNameError
+        If the format is unknown or cannot be guessed from the file name.
+    InputError
+        If the graph cannot be written in that format (e.g. an attribute value GraphML cannot
+        hold); the old file, if any, is left intact.
+
     Examples
     --------
     >>> import networkx as nx, tempfile, pathlib
@@ -274,8 +282,13 @@ def write_graph(G: nx.Graph, path: str | PathLike[str], *, format: str | None = 
     ...     (pathlib.Path(d) / "p.csv").read_text().splitlines()
     ['source,target', '0,1', '1,2']
     """
+    import networkx as nx
+
     fmt = guess_format(path, format)
-    atomic_write(path, lambda tmp: _WRITERS[fmt](G, tmp))
+    try:
+        atomic_write(path, lambda tmp: _WRITERS[fmt](G, tmp))
+    except (TypeError, ValueError, nx.NetworkXError) as exc:
+        raise InputError(f"cannot write the graph as {fmt}: {exc}", Location(str(path))) from exc
 
 
 def to_text(G: nx.Graph, format: str) -> str:

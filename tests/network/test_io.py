@@ -88,7 +88,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path):
     path.write_text("old")
     G = nx.Graph()
     G.add_node("a", bad=object())  # GraphML cannot hold an arbitrary object
-    with pytest.raises(Exception):
+    with pytest.raises(InputError, match="g.graphml: cannot write the graph as graphml"):
         write_graph(G, path)
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
