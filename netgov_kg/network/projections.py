@@ -133,11 +133,12 @@ def case_theme(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     annotate = Annotator(graph, lang=lang)
     G = nx.Graph()
     _graph_attrs(G, "case-theme", lang)
+    for (case,) in select(graph, "cases"):
+        _add_node(G, annotate, case, bipartite=0)
     for case, theme in select(graph, "case-theme"):
         c = _add_node(G, annotate, case, bipartite=0)
-        if theme is not None:
-            t = _add_node(G, annotate, theme, bipartite=1)
-            G.add_edge(c, t, property="ng:hasTheme", weight=1)
+        t = _add_node(G, annotate, theme, bipartite=1)
+        G.add_edge(c, t, property="ng:hasTheme", weight=1)
     return G
 
 
@@ -208,11 +209,10 @@ def case_case(
     _graph_attrs(G, "case-case", lang)
     G.graph["criteria"] = ",".join(criteria)
     themes: dict[str, set[str]] = {}
+    for (case,) in select(graph, "cases"):
+        themes[_add_node(G, annotate, case)] = set()
     for case, theme in select(graph, "case-theme"):
-        c = _add_node(G, annotate, case)
-        themes.setdefault(c, set())
-        if theme is not None:
-            themes[c].add(str(theme))
+        themes[_add_node(G, annotate, case)].add(str(theme))
 
     per_pair: dict[tuple[str, str], dict[str, Any]] = {}
     scores_by_criterion: dict[str, dict[tuple[str, str], float]] = {}
@@ -423,11 +423,12 @@ def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     annotate = Annotator(graph, lang=lang)
     G = nx.Graph()
     _graph_attrs(G, "case-platform", lang)
+    for (case,) in select(graph, "cases"):
+        _add_node(G, annotate, case, bipartite=0)
     for case, platform in select(graph, "case-platform"):
         c = _add_node(G, annotate, case, bipartite=0)
-        if platform is not None:
-            p = _add_node(G, annotate, platform, bipartite=1)
-            G.add_edge(c, p, property="ng:usesPlatform", weight=1)
+        p = _add_node(G, annotate, platform, bipartite=1)
+        G.add_edge(c, p, property="ng:usesPlatform", weight=1)
     return G
 
 
