@@ -174,9 +174,11 @@ async def _update(request: Any, state: ServerState, text: str) -> Any:
     except GuardError as exc:
         raise HTTPProblem(exc.status, str(exc)) from None
 
+    from .update import apply_update
+
     def apply() -> None:
         with state.pool.exclusive():  # no worker is forked while the store changes
-            state.kg.dataset.update(text, initNs=dict(PREFIXES))
+            apply_update(state.kg.dataset, text)
 
     try:
         await to_thread.run_sync(apply)

@@ -90,7 +90,7 @@ class ServerState:
 
     def start(self) -> None:
         """Note the named graphs and fork the query workers."""
-        self.graphs = frozenset(str(c.identifier) for c in self.kg.dataset.contexts())
+        self.graphs = frozenset(str(c.identifier) for c in self.kg.dataset.graphs())
         self.pool.start()
 
     def stop(self) -> None:
@@ -100,7 +100,7 @@ class ServerState:
     def changed(self) -> None:
         """Forget cached pages and counts, and replace the workers (after an update)."""
         self._cache.clear()
-        self.graphs = frozenset(str(c.identifier) for c in self.kg.dataset.contexts())
+        self.graphs = frozenset(str(c.identifier) for c in self.kg.dataset.graphs())
         self.pool.refresh()
 
     @property
