@@ -38,6 +38,7 @@ table { border-collapse:collapse; width:100%; margin:.5rem 0; background:#fff; }
 th, td { text-align:left; vertical-align:top; padding:.35rem .6rem;
   border-bottom:1px solid var(--line); }
 th { background:#f1f3f4; font-weight:600; }
+.props th { width:30%; }
 td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 a { color:#1f5fa3; }
 .lang { color:var(--muted); font-size:.75rem; margin-left:.25rem; }

@@ -1,7 +1,9 @@
 """The HTML query page: a form with the named queries as examples, working offline.
 
 The page is one document with inline CSS and JavaScript (no CDN); it posts the query to
-``/sparql`` and shows SELECT answers as a table, other answers as text.
+``/sparql`` and shows SELECT answers as a table, other answers as text. Links can fill it in:
+``/query?query=...`` runs that query; ``/query?example=NAME`` shows a named query
+(add ``&run`` to run it).
 """
 
 from __future__ import annotations
@@ -89,7 +91,16 @@ _SCRIPT = r"""
   text.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { run(e); }
   });
-  if (examples.length && !text.value) { picker.value = '0'; text.value = examples[0].text; }
+  var given = new URLSearchParams(window.location.search);
+  if (given.get('query')) {
+    text.value = given.get('query');
+    run();
+  } else if (given.get('example')) {
+    examples.forEach(function (e, i) {
+      if (e.name === given.get('example')) { picker.value = String(i); text.value = e.text; }
+    });
+    if (given.has('run')) { run(); }
+  }
 })();
 """
 

@@ -142,10 +142,11 @@ def _links_table(rows: list[Row], heading: str) -> str:
         names[prop] = " / ".join(prop_names) if prop_names else curie(prop)
     body = "".join(
         f'<tr><th><a href="{esc(local_href(prop))}">{esc(names[prop])}</a>'
-        f'<div class="iri">{esc(curie(prop))}</div></th><td>{"<br>".join(cells)}</td></tr>'
+        + (f'<div class="iri">{esc(curie(prop))}</div>' if names[prop] != curie(prop) else "")
+        + f'</th><td>{"<br>".join(cells)}</td></tr>'
         for prop, cells in grouped.items()
     )
-    return f"{heading}<table>{body}</table>"
+    return f'{heading}<table class="props">{body}</table>'
 
 
 def _basis_table(rows: list[Row]) -> str:
