@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -85,6 +86,16 @@ def _rdflib_term(term: Any) -> Term | None:
     return ("uri", str(term), None, None)
 
 
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Any:
+    """Parse and translate ``text`` once per worker (named queries repeat)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from ..namespaces import PREFIXES
+
+    return prepareQuery(text, initNs=dict(PREFIXES))
+
+
 def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
     from rdflib import URIRef
     from rdflib.plugins.sparql import prepareQuery
@@ -92,11 +103,13 @@ def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
 
     from ..namespaces import PREFIXES
 
-    query = prepareQuery(job.text, initNs=dict(PREFIXES))
     if job.default_graphs or job.named_graphs:
+        query = prepareQuery(job.text, initNs=dict(PREFIXES))
         query.algebra["datasetClause"] = [
             CompValue("DatasetClause", default=URIRef(g)) for g in job.default_graphs
         ] + [CompValue("DatasetClause", named=URIRef(g)) for g in job.named_graphs]
+    else:
+        query = _prepared(job.text)
     bindings = {name: URIRef(iri) for name, iri in job.bindings.items()}
     result = dataset.query(query, initBindings=bindings)
     if job.form == "ASK":

@@ -10,6 +10,7 @@ Description (or, for a browser, the query page).
 from __future__ import annotations
 
 import hmac
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -94,6 +95,14 @@ async def _operation(request: Any, limit: int) -> tuple[str | None, str | None, 
     )
 
 
+@lru_cache(maxsize=512)
+def _checked(query: str, graphs: frozenset[str]) -> Any:
+    """Check ``query`` once per text and set of graphs (named queries repeat)."""
+    from ..namespaces import PREFIXES
+
+    return check_query(query, namespaces=PREFIXES, graphs=graphs)
+
+
 def _answer_headers(answer: Any, settings: Any) -> dict[str, str]:
     headers = {"Vary": "Accept", "X-Netgov-Engine": answer.engine}
     if answer.truncated:
@@ -106,7 +115,6 @@ async def sparql_endpoint(request: Any) -> Any:
     """Handle ``/sparql`` (GET and POST)."""
     from starlette.responses import Response
 
-    from ..namespaces import PREFIXES
     from .pool import PoolBusy, QueryFailed, QueryTimeout
 
     state: ServerState = request.app.state.netgov
@@ -118,7 +126,7 @@ async def sparql_endpoint(request: Any) -> Any:
         if query is None:
             return await _service_description(request, state)
         try:
-            checked = check_query(query, namespaces=PREFIXES, graphs=state.graphs)
+            checked = _checked(query, state.graphs)
         except GuardError as exc:
             if exc.status == 403 and "read-only" in str(exc) and settings.allow_update:
                 raise HTTPProblem(400, "send SPARQL Update as 'update', not 'query'") from None
