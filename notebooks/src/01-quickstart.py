@@ -27,25 +27,28 @@ kg
 # ## 1. What is in it?
 #
 # `kg.query` runs SPARQL with the usual prefixes (`ng:`, `ngr:`, `rdfs:`, `skos:`, `prov:`,
-# `xsd:`…) already declared. Here we count the resources of each class of the ontology, with
-# the class's Chinese and English names. `to_dataframe()` turns the rows into a DataFrame of
-# plain Python values.
+# `xsd:`…) already declared. Here we count the resources of each core class of the ontology
+# (those of the project's contract), with the class's Chinese and English names; a resource
+# of a subclass (an `ng:University` is an `ng:Organisation`) counts for its core class.
+# `to_dataframe()` turns the rows into a DataFrame of plain Python values.
 
 # %%
 counts = kg.query("""
-SELECT ?class ?zh ?en (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  ?x a ?class .
-  FILTER(STRSTARTS(STR(?class), STR(ng:)))
-  OPTIONAL { ?class rdfs:label ?zh FILTER(LANG(?zh) = "zh") }
-  OPTIONAL { ?class rdfs:label ?en FILTER(LANG(?en) = "en") }
+SELECT ?class ?zh ?en (COUNT(DISTINCT ?x) AS ?resources) WHERE {
+  VALUES ?core { ng:Case ng:Organisation ng:Platform ng:Person ng:Expert ng:Theme ng:Place
+                 ng:Observation ng:Goal ng:Post ng:Endorsement ng:Event ng:SourceDocument }
+  ?x a/rdfs:subClassOf* ?core .
+  ?core rdfs:label ?zh , ?en .
+  FILTER(LANG(?zh) = "zh" && LANG(?en) = "en")
+  BIND(CONCAT("ng:", STRAFTER(STR(?core), "#")) AS ?class)
 }
 GROUP BY ?class ?zh ?en
-ORDER BY DESC(?n) ?class
+ORDER BY DESC(?resources) ?class
 """).to_dataframe()
 counts
 
 # %%
-print(f"{len(kg):,} triples; {int(counts['n'].sum())} typed resources in {len(counts)} classes")
+print(f"{len(kg):,} triples in {len(list(kg.dataset.graphs()))} named graphs")
 
 # %% [markdown]
 # ## 2. The ten cases
@@ -55,10 +58,11 @@ print(f"{len(kg):,} triples; {int(counts['n'].sum())} typed resources in {len(co
 
 # %%
 cases = kg.query("""
-SELECT ?pos ?case ?zh ?en WHERE {
+SELECT ?pos ?iri ?zh ?en WHERE {
   ?case a ng:Case ; ng:listPosition ?pos ;
         rdfs:label ?zh , ?en .
   FILTER(LANG(?zh) = "zh" && LANG(?en) = "en")
+  BIND(CONCAT("ngr:", STRAFTER(STR(?case), STR(ngr:))) AS ?iri)
 }
 ORDER BY ?pos
 """).to_dataframe()
@@ -67,14 +71,18 @@ cases
 # %% [markdown]
 # ## 3. Look up a case
 #
-# `kg.find` searches labels (Chinese or English) for a piece of text; `kg.describe` shows one
-# resource, given by IRI, CURIE or label.
+# `kg.find` searches labels (Chinese or English, including name variants) for a piece of text.
+# "一网通办" is a case, a platform and a theme at once, so we get all three kinds:
 
 # %%
 kg.find("一网通办")
 
+# %% [markdown]
+# `kg.describe` shows one resource, given by IRI, CURIE or an exact label — every statement
+# about it, outgoing (→) and incoming (←), with labels in place of IRIs.
+
 # %%
-kg.describe("一网通办")
+kg.describe("上海“一网通办”")
 
 # %% [markdown]
 # Values are bound into queries safely, never pasted into the text: pass them as keyword
@@ -97,16 +105,28 @@ kg.query(
 # %%
 kg.named_queries()
 
+# %% [markdown]
+# A query result renders as a table with labels in place of IRIs:
+
 # %%
-kg.run("cases").to_dataframe()
+kg.run("cases-by-province")
+
+# %% [markdown]
+# Parameters are checked and resolved: a theme can be given by IRI, CURIE or label.
+# `to_dataframe(labels="en")` adds, after each column of IRIs, a column with their English
+# labels (`labels="zh"` for Chinese) — handy for charts and spreadsheets.
+
+# %%
+kg.run("cases-by-theme", theme="基层治理").to_dataframe(labels="en")
 
 # %% [markdown]
 # ## 5. Cases per province
 #
 # Each case is located in the most specific place the article names (a county, a district, a
 # city); the place tree (`ng:partOf`) leads up to the province-level region. Counting cases per
-# province is then one query, and one bar chart. The labels are Chinese, so we pick a CJK font
-# through matplotlib's font manager.
+# province is then one query, and one bar chart. 腾讯为村 works nationwide (its place is 中国),
+# so it has no province and the bars add up to nine. The labels are Chinese, so we pick a CJK
+# font through matplotlib's font manager.
 
 # %%
 per_province = kg.query("""
