@@ -55,7 +55,10 @@ def _from_entry(entry: Any) -> Example | None:
     text = pick("text", "sparql", "query", "source")
     if text is None:
         return None
-    return Example(str(name), pick("title", "description") or str(name), text)
+    title = getattr(entry, "title", None)
+    if isinstance(title, dict):  # the catalogue's {"zh": ..., "en": ...}
+        title = " / ".join(t for t in (title.get("zh"), title.get("en")) if t)
+    return Example(str(name), title or pick("title", "description") or str(name), text)
 
 
 def named_examples() -> list[Example]:
