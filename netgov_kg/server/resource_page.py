@@ -115,9 +115,12 @@ def _figures_table(figures: list[Row]) -> str:
             if "source" in row else ""
         )
         kind = "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure"
+        about = ""
+        if row["about"]["value"] != row["r"]["value"]:
+            about = f'<div class="muted">关于 about: {label_cell(row, "about")}</div>'
         lines.append(
             f'<tr><td><a href="{esc(local_href(item))}">{name}</a>'
-            f' <span class="tag">{kind}</span></td>'
+            f' <span class="tag">{kind}</span>{about}</td>'
             f'<td class="num">{esc(qualifier) if qualifier else ""} {value}</td>'
             f"<td>{_bilingual(row, 'unit')}</td><td>{esc(period(row))}</td><td>{source}</td></tr>"
         )
