@@ -187,7 +187,9 @@ async def shapes_response(request: Any) -> Any:
             f.media_type for f in formats.GRAPH_FORMATS))
     key = f"shapes:{fmt.name}"
     if key not in state.cache:
-        state.cache[key] = shapes_graph().serialize(format=fmt.rdflib_name, encoding="utf-8")
+        from .evaluate import serialize_graph
+
+        state.cache[key] = serialize_graph(shapes_graph(), fmt.rdflib_name)
     return Response(state.cache[key], media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 

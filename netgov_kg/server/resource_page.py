@@ -213,7 +213,7 @@ async def resource_response(request: Any) -> Any:
 
     from ..namespaces import NGR
     from . import formats
-    from .protocol import HTTPProblem, text_response
+    from .protocol import text_response
 
     state = request.app.state.netgov
     iri = str(NGR) + request.path_params["path"]
@@ -225,19 +225,14 @@ async def resource_response(request: Any) -> Any:
     if fmt is None:
         return text_response(406, "available as text/html, text/turtle, application/ld+json, "
                              "application/n-triples or application/rdf+xml")
-    try:
-        if fmt is formats.HTML:
-            links = await state.rows("resource-links", r=iri)
-            if not links:
-                return text_response(404, f"no resource <{iri}> in this dataset")
-            figures = await state.rows("resource-figures", r=iri)
-            basis = await state.rows("resource-basis", r=iri)
-            return HTMLResponse(render(iri, links, figures, basis), headers=headers)
-        answer = await state.graph("resource-graph", fmt.name, r=iri)
-    except HTTPProblem as problem:  # pragma: no cover - page queries are ours
-        return text_response(problem.status, problem.message)
-    except Exception as exc:
-        return text_response(503, f"the page query failed: {exc}")
+    if fmt is formats.HTML:
+        links = await state.rows("resource-links", r=iri)
+        if not links:
+            return text_response(404, f"no resource <{iri}> in this dataset")
+        figures = await state.rows("resource-figures", r=iri)
+        basis = await state.rows("resource-basis", r=iri)
+        return HTMLResponse(render(iri, links, figures, basis), headers=headers)
+    answer = await state.graph("resource-graph", fmt.name, r=iri)
     if answer.count == 0:
         return text_response(404, f"no resource <{iri}> in this dataset")
     return Response(answer.body, media_type=fmt.media_type, headers=headers)
