@@ -45,8 +45,13 @@ def test_query_from_file_and_stdin(capsys, tmp_path, monkeypatch):
 
 def test_query_bind_option(capsys):
     code, out, _ = run(
-        capsys, "query", "SELECT ?c WHERE { ?c rdfs:label ?l }", "--bind", "l=成都市网络理政平台@zh",
-        "--format", "tsv",
+        capsys,
+        "query",
+        "SELECT ?c WHERE { ?c rdfs:label ?l }",
+        "--bind",
+        "l=成都市网络理政平台@zh",
+        "--format",
+        "tsv",
     )
     assert code == 0
     assert out.splitlines()[1] == f"<{NGR['case/chengdu-network-governance-platform']}>"
@@ -134,6 +139,8 @@ def test_broken_rdf_file_is_named_with_its_line(capsys, fixtures_dir):
 def test_help_shows_examples():
     result = subprocess.run(
         [sys.executable, "-m", "netgov_kg.cli", "run", "--help"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "examples:" in result.stdout and "--param theme=党建" in result.stdout

@@ -28,9 +28,13 @@ EXAMPLES = {
   netgov-kg run case-figures --param case=ngr:case/yinchuan-weibo-matrix --format json""",
     "queries": "examples:\n  netgov-kg queries\n  netgov-kg --lang en queries",
     "find": "examples:\n  netgov-kg find 一网通办\n  netgov-kg find chengdu --format csv",
-    "describe": "examples:\n  netgov-kg describe 成都市网络理政平台\n  netgov-kg describe ngr:place/510100",
+    "describe": (
+        "examples:\n  netgov-kg describe 成都市网络理政平台\n  netgov-kg describe ngr:place/510100"
+    ),
     "info": "examples:\n  netgov-kg info\n  netgov-kg --store oxigraph info",
-    "validate": "examples:\n  netgov-kg validate\n  netgov-kg --lang en validate --load my-cases.ttl",
+    "validate": (
+        "examples:\n  netgov-kg validate\n  netgov-kg --lang en validate --load my-cases.ttl"
+    ),
     "export": """examples:
   netgov-kg export build/netgov.ttl
   netgov-kg export build/netgov.trig       (named graphs: ontology, data files)
@@ -103,7 +107,9 @@ def register(sub: Any) -> None:
 
     p = _add(sub, "export", "write the graph to FILE; the format comes from the extension",
              cmd_export)
-    p.add_argument("file", help=".ttl .nt .nq .trig .rdf .jsonld .zip, or a folder with --format csv")
+    p.add_argument(
+        "file", help=".ttl .nt .nq .trig .rdf .jsonld .zip, or a folder with --format csv"
+    )
     p.add_argument("--format", choices=("turtle", "nt", "nquads", "trig", "xml", "json-ld", "csv"))
 
     p = _add(sub, "report", "validate, print a summary and write every export into a folder",
@@ -280,7 +286,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``netgov-kg report --out DIR``: validate, summarise, export everything; exit 1 on violations."""
+    """``netgov-kg report --out DIR``: validate, summarise, export all; exit 1 on violations."""
     from ..summary import write_report
 
     kg = load_graph(args)

@@ -154,7 +154,7 @@ def get_query(name: str, folder: Path | None = None) -> NamedQuery:
     >>> get_query("case-by-theme")
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.UnknownNameError: no named query 'case-by-theme'; did you mean cases-by-theme...
+    netgov_kg.errors.UnknownNameError: no named query 'case-by-theme'; did you mean cases-by-...
     """
     catalogue = _catalogue(folder or query_dir())
     if name in catalogue:
@@ -223,7 +223,11 @@ def bind_params(query: NamedQuery, dataset: Dataset, params: Mapping[str, Any]) 
 
 
 def run_named(
-    dataset: Dataset, name: str, params: Mapping[str, Any] | None = None, *, folder: Path | None = None
+    dataset: Dataset,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    folder: Path | None = None,
 ) -> Any:
     """Run the named query ``name`` with ``params`` on ``dataset``.
 
