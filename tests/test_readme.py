@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from netgov_kg.query.catalogue import markdown_table
+from netgov_kg.query.catalogue import README_MARKERS, markdown_table
 
-START, END = "<!-- named-queries:start -->\n", "<!-- named-queries:end -->"
+START, END = README_MARKERS
 
 
 def test_readme_table_matches_the_catalogue(repo_root):
     text = (repo_root / "README.md").read_text(encoding="utf-8")
     table = text[text.index(START) + len(START) : text.index(END)]
     assert table == markdown_table(), (
-        "README's named-query table is out of date: paste markdown_table() between the markers"
+        "README's named-query table is out of date: python -m netgov_kg.query.catalogue README.md"
     )
 
 
