@@ -514,10 +514,10 @@ def check_name(name: str) -> None:
     Examples
     --------
     >>> check_name("full")
-    >>> check_name("places")
+    >>> check_name("colours")
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.UnknownNameError: unknown network 'places' (networks: case-theme, ...)
+    netgov_kg.errors.UnknownNameError: unknown network 'colours' (networks: case-theme, ...)
     """
     if name in _REGISTRY:
         return
