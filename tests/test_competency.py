@@ -110,11 +110,14 @@ EXPECTED: dict[str, list[tuple]] = {
         ("2023", "“一网通办”全方位服务体系基本建成"),
         ("2023", "在2023年底前实现从“爱用”向“常用”转变"),
     ],
-    # 发端于2003年; 自2009年来; 2017年12月; 于2018年建成启用
+    # 发端于2003年; 自2009年来; 经过4年多的运营 (2017: background); 2017年12月;
+    # 建成三年以来 (2018: implied); 于2018年建成启用
     "21-case-start-dates": [
         ("“胶东在线”", "2003"),
         ("腾讯为村", "2009"),
+        ("上海市宝山区“社区通”", "2017"),
         ("宁波市鄞州区网络界联合会", "2017-12"),
+        ("上海“一网通办”", "2018"),
         ("深圳市智慧党建", "2018"),
     ],
     "22-inferred-event-facts": [
@@ -129,12 +132,12 @@ EXPECTED: dict[str, list[tuple]] = {
             "implied",
         ),
         (
-            "Good Governance through Platforms: Local Practices of Network Governance in China",
+            "Good Governance through Platforms: A Study of Local Practices of Network Governance in China",
             "author",
             "background knowledge",
         ),
         (
-            "Good Governance through Platforms: Local Practices of Network Governance in China",
+            "Good Governance through Platforms: A Study of Local Practices of Network Governance in China",
             "publisher",
             "implied",
         ),
