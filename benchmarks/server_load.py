@@ -45,15 +45,17 @@ def memory(pid: int) -> tuple[float, float]:
     return proc.memory_info().rss / mib, sum(w.memory_info().rss for w in workers) / mib
 
 
-def client(base: str, queries: list[str], count: int, offset: int,
-           latencies: list[float], errors: list[str]) -> None:
+ACCEPT = "application/sparql-results+json, text/turtle;q=0.9"
+
+
+def client(base: str, queries: list[tuple[str, str]], count: int, offset: int,
+           latencies: list[float], errors: list[str], per_query: dict[str, list[float]]) -> None:
     with httpx.Client(base_url=base, timeout=60) as http:
         for i in range(count):
-            text = queries[(offset + i) % len(queries)]
+            name, text = queries[(offset + i) % len(queries)]
             started = time.perf_counter()
             try:
-                r = http.post("/sparql", data={"query": text},
-                              headers={"Accept": "application/sparql-results+json"})
+                r = http.post("/sparql", data={"query": text}, headers={"Accept": ACCEPT})
                 ok = r.status_code == 200
                 if not ok:
                     errors.append(f"{r.status_code}: {r.text[:120]}")
@@ -62,20 +64,22 @@ def client(base: str, queries: list[str], count: int, offset: int,
                 ok = False
             if ok:
                 latencies.append(time.perf_counter() - started)
+                per_query.setdefault(name, []).append(latencies[-1])
 
 
-def run_round(base: str, queries: list[str], clients: int, per_client: int):
+def run_round(base: str, queries: list[tuple[str, str]], clients: int, per_client: int):
     latencies: list[float] = []
     errors: list[str] = []
-    threads = [threading.Thread(target=client,
-                                args=(base, queries, per_client, i, latencies, errors))
+    per_query: dict[str, list[float]] = {}
+    threads = [threading.Thread(target=client, args=(base, queries, per_client, i, latencies,
+                                                     errors, per_query))
                for i in range(clients)]
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - started, latencies, errors
+    return time.perf_counter() - started, latencies, errors, per_query
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     examples = named_examples()
-    queries = [e.text for e in examples
-               if e.text.lstrip().upper().split()[0:1] != ["CONSTRUCT"]]
+    queries = [(e.name, e.text) for e in examples]
     if not queries:
         print("no named queries found", file=sys.stderr)
         return 2
@@ -114,9 +117,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             time.sleep(0.2)
         # Warm-up: every query once per worker, so caches and workers are in steady state.
-        _, _, warm_errors = run_round(base, queries, args.clients, len(queries))
+        _, _, warm_errors, _ = run_round(base, queries, args.clients, len(queries))
         before = memory(server.pid)
-        elapsed, latencies, errors = run_round(base, queries, args.clients, args.requests)
+        elapsed, latencies, errors, per_query = run_round(
+            base, queries, args.clients, args.requests)
         after = memory(server.pid)
     finally:
         server.terminate()
@@ -129,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         else float("nan")
     growth = (after[0] + after[1]) / (before[0] + before[1]) - 1
     print(f"store={args.store} clients={args.clients} requests={total} "
-          f"named queries={len(queries)} (of {len(examples)}; CONSTRUCT ones skipped)")
+          f"named queries={len(queries)}")
     print(f"throughput: {total / elapsed:.1f} requests/s over {elapsed:.2f} s")
     print(f"latency: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
     print(f"errors: {len(errors) + len(warm_errors)}"
@@ -137,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"server RSS: {before[0]:.1f} MiB -> {after[0]:.1f} MiB; "
           f"workers RSS: {before[1]:.1f} MiB -> {after[1]:.1f} MiB; "
           f"total growth {growth:+.1%}")
+    slowest = sorted(per_query.items(), key=lambda kv: -statistics.median(kv[1]))[:3]
+    print("slowest named queries (p50): " + ", ".join(
+        f"{name} {statistics.median(times) * 1000:.0f} ms" for name, times in slowest))
     return 1 if errors or warm_errors or growth > args.max_growth else 0
 
 

@@ -144,3 +144,11 @@ def test_help_shows_examples():
         check=True,
     )
     assert "examples:" in result.stdout and "--param theme=党建" in result.stdout
+
+
+def test_construct_prints_turtle(capsys):
+    code, out, _ = run(capsys, "query", "CONSTRUCT { ?c a ng:Case } WHERE { ?c ng:listPosition 4 }")
+    from rdflib import Graph
+
+    g = Graph().parse(data=out, format="turtle")
+    assert code == 0 and len(g) == 1

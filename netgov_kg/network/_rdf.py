@@ -158,6 +158,10 @@ def superclass_closure(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
 class Annotator:
     """Describe resources as node attributes: IRI, labels, core class and specific type.
 
+    The ``class`` attribute is the first of :data:`CORE_CLASSES` the resource is an instance
+    of (through ``rdfs:subClassOf``); for other resources, the most general ``ng:`` class above
+    its type (``ng:Slogan`` ⊑ ``ng:NamedModel`` gives ``NamedModel``), else its type's name.
+
     Parameters
     ----------
     graph : rdflib.Graph or rdflib.Dataset
@@ -206,7 +210,13 @@ class Annotator:
             key=lambda t: (not str(t).startswith(str(NG)), str(t)),
         )[0]
         everything = set().union(*closures.values())
-        core = next((c for c in CORE_CLASSES if NG[c] in everything), local_name(specific))
+        core = next((c for c in CORE_CLASSES if NG[c] in everything), None)
+        if core is None:  # not under a core class: the most general ng: class above it
+            ours = sorted(c for c in everything if str(c).startswith(str(NG)))
+            roots = [
+                c for c in ours if not any(o != c and o in self._supers.get(c, ()) for o in ours)
+            ]
+            core = local_name(roots[0] if roots else specific)
         return core, curie(specific)
 
     def __call__(self, node: URIRef) -> dict[str, Any]:

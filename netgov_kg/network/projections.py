@@ -46,7 +46,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from ..errors import UnknownNameError
-from ._rdf import Annotator, curie, is_data_resource, local_name, reified_basis, select
+from ._rdf import (
+    Annotator,
+    curie,
+    expand,
+    is_data_resource,
+    local_name,
+    reified_basis,
+    select,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -104,7 +112,7 @@ def _graph_attrs(G: nx.Graph, name: str, lang: str) -> None:
 
 
 # -- the projections ---------------------------------------------------------------------------
-def case_theme(graph: Graph, *, lang: str = "zh") -> nx.Graph:
+def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.Graph:
     """Return the bipartite case–theme graph.
 
     Case nodes have ``bipartite=0``, theme nodes ``bipartite=1``; every case is included, even
@@ -116,6 +124,10 @@ def case_theme(graph: Graph, *, lang: str = "zh") -> nx.Graph:
         The data and ontology.
     lang : {"zh", "en"}
         Language of the ``label`` attribute.
+    broader : bool
+        Also link each case to the broader themes of its themes (``skos:broader``, any number
+        of steps, but not the scheme's top concept, which every case would share); those edges
+        have ``property="ng:hasTheme/skos:broader+"``.
 
     Returns
     -------
@@ -139,7 +151,26 @@ def case_theme(graph: Graph, *, lang: str = "zh") -> nx.Graph:
         c = _add_node(G, annotate, case, bipartite=0)
         t = _add_node(G, annotate, theme, bipartite=1)
         G.add_edge(c, t, property="ng:hasTheme", weight=1)
+    if broader:
+        ancestors = _broader_themes(graph)
+        for c in [n for n, b in G.nodes(data="bipartite") if b == 0]:
+            for t in list(G[c]):
+                for up in ancestors.get(t, ()):
+                    if not G.has_edge(c, up):
+                        _add_node(G, annotate, URIRef(up), bipartite=1)
+                        G.add_edge(c, up, property=_BROADER_PATH, weight=1)
     return G
+
+
+_BROADER_PATH = "ng:hasTheme/skos:broader+"
+
+
+def _broader_themes(graph: Graph) -> dict[str, set[str]]:
+    """Map each theme in use to its broader themes (top concepts left out)."""
+    out: dict[str, set[str]] = {}
+    for theme, up in select(graph, "theme-broader"):
+        out.setdefault(str(theme), set()).add(str(up))
+    return out
 
 
 def case_case(
@@ -148,6 +179,7 @@ def case_case(
     lang: str = "zh",
     by: Iterable[str] = ("themes",),
     weight: str = "jaccard",
+    broader: bool = False,
 ) -> nx.Graph:
     """Return the case–case graph: cases linked by what they share.
 
@@ -178,6 +210,8 @@ def case_case(
         The criteria; default themes only.
     weight : {"jaccard", "overlap"}
         The score used as ``weight``.
+    broader : bool
+        Count each case's broader themes as its themes too (see :func:`case_theme`).
 
     Returns
     -------
@@ -213,6 +247,10 @@ def case_case(
         themes[_add_node(G, annotate, case)] = set()
     for case, theme in select(graph, "case-theme"):
         themes[_add_node(G, annotate, case)].add(str(theme))
+    if broader:
+        ancestors = _broader_themes(graph)
+        for held in themes.values():
+            held |= {up for t in list(held) for up in ancestors.get(t, ())}
 
     per_pair: dict[tuple[str, str], dict[str, Any]] = {}
     scores_by_criterion: dict[str, dict[tuple[str, str], float]] = {}
@@ -432,7 +470,7 @@ def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     return G
 
 
-def full(graph: Graph, *, lang: str = "zh") -> nx.MultiDiGraph:
+def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Return every data resource and every link between resources.
 
     Nodes are the data's IRIs (``ngr:``; blank nodes such as reification statements are
@@ -440,6 +478,14 @@ def full(graph: Graph, *, lang: str = "zh") -> nx.MultiDiGraph:
     an IRI, except ``rdf:type`` (which gives the node's ``class``), becomes an edge keyed by
     the property's CURIE, with ``property``, ``label`` (the property's label where the
     ontology has one) and ``weight=1``; reified triples add ``basis``.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+    lang : {"zh", "en"}
+    exclude : iterable of str
+        Properties (CURIEs or IRIs) to leave out, e.g. ``["prov:wasDerivedFrom"]``, which
+        links nearly every resource to the one source document.
 
     Examples
     --------
@@ -455,11 +501,12 @@ def full(graph: Graph, *, lang: str = "zh") -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     _graph_attrs(G, "full", lang)
     prop_labels: dict[URIRef, str] = {}
+    skip = {URIRef(expand(p)) for p in exclude} | {RDF.type}
     for s in set(graph.subjects(unique=True)):
         if is_data_resource(s):
             _add_node(G, annotate, s)
     for s, p, o in graph.triples((None, None, None)):
-        if p == RDF.type or not isinstance(o, URIRef) or not is_data_resource(s):
+        if p in skip or not isinstance(o, URIRef) or not is_data_resource(s):
             continue
         if p not in prop_labels:
             zh, en = annotate.labels(p)
@@ -485,11 +532,16 @@ _NG = "https://w3id.org/netgov-kg/ontology#"
 _REGISTRY: dict[str, _Projection] = {
     p.name: p
     for p in (
-        _Projection("case-theme", "bipartite graph of cases and their themes", case_theme),
+        _Projection(
+            "case-theme",
+            "bipartite graph of cases and their themes; option: broader=True",
+            case_theme,
+        ),
         _Projection(
             "case-case",
-            "cases linked by shared themes (Jaccard and overlap weights); "
-            "options: by=('themes', 'platform-kinds', 'province')",
+            "cases linked by shared themes (Jaccard and overlap weights); options: "
+            "by=('themes', 'platform-kinds', 'province'), weight='jaccard'|'overlap', "
+            "broader=True",
             case_case,
         ),
         _Projection(
@@ -500,7 +552,11 @@ _REGISTRY: dict[str, _Projection] = {
         _Projection("organisation-tree", "organisations and their parent units", organisation_tree),
         _Projection("place-tree", "places and their parent places", place_tree),
         _Projection("case-platform", "bipartite graph of cases and their platforms", case_platform),
-        _Projection("full", "every resource and link: typed nodes, labelled edges", full),
+        _Projection(
+            "full",
+            "every resource and link: typed nodes, labelled edges; option: exclude=[properties]",
+            full,
+        ),
     )
 }
 
@@ -514,10 +570,10 @@ def check_name(name: str) -> None:
     Examples
     --------
     >>> check_name("full")
-    >>> check_name("places")
+    >>> check_name("colours")
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.UnknownNameError: unknown network 'places' (networks: case-theme, ...)
+    netgov_kg.errors.UnknownNameError: unknown network 'colours' (networks: case-theme, ...)
     """
     if name in _REGISTRY:
         return
@@ -557,7 +613,7 @@ def project(
     --------
     >>> from rdflib import Graph
     >>> project(Graph())[0]
-    ProjectionInfo(name='case-theme', description='bipartite graph of cases and their themes')
+    ProjectionInfo(name='case-theme', description='bipartite graph of cases and their themes; ...')
     >>> project(Graph(), "case-them")
     Traceback (most recent call last):
     ...

@@ -71,10 +71,26 @@ async def _void(request: Any) -> Any:
         return text_response(406, "the dataset description is available as an RDF format")
     base = f"{request.url.scheme}://{request.url.netloc}"
     graph = await dataset_description(request.app.state.netgov, base)
+    from .evaluate import serialize_graph
+
     return Response(
-        graph.serialize(format=fmt.rdflib_name, encoding="utf-8"),
-        media_type=fmt.media_type, headers={"Vary": "Accept"},
+        serialize_graph(graph, fmt.rdflib_name), media_type=fmt.media_type,
+        headers={"Vary": "Accept"},
     )
+
+
+async def _unavailable(request: Any, exc: Exception) -> Any:
+    """Answer 503: a page's own query ran past the timeout, or no worker was free."""
+    from .protocol import text_response
+
+    return text_response(503, str(exc), **{"Retry-After": "1"})
+
+
+async def _failed(request: Any, exc: Exception) -> Any:
+    """Answer 500 with the engine's message: a page's own query failed."""
+    from .protocol import text_response
+
+    return text_response(500, f"the page's query failed: {exc}")
 
 
 def create_app(
@@ -127,6 +143,7 @@ def create_app(
     from starlette.routing import Route
 
     from .ontology_page import ontology_response, shapes_response
+    from .pool import PoolBusy, QueryFailed, QueryTimeout
     from .protocol import sparql_endpoint
     from .resource_page import resource_response
 
@@ -162,6 +179,11 @@ def create_app(
         Route("/void", _void),
         Route("/.well-known/void", _void),
     ]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(
+        routes=routes, middleware=middleware, lifespan=lifespan,
+        exception_handlers={
+            QueryTimeout: _unavailable, PoolBusy: _unavailable, QueryFailed: _failed,
+        },
+    )
     app.state.netgov = state
     return app

@@ -225,5 +225,27 @@ def evaluate(dataset: Any, job: Job) -> Answer:
     from .formats import by_name
 
     fmt = by_name("graph", job.fmt)
-    body = graph.serialize(format=fmt.rdflib_name if fmt else job.fmt, encoding="utf-8")
-    return Answer(body, min(len(kept_triples), cap), truncated, engine)
+    name = fmt.rdflib_name if fmt else job.fmt
+    return Answer(serialize_graph(graph, name), min(len(kept_triples), cap), truncated, engine)
+
+
+def serialize_graph(graph: Any, rdflib_name: str) -> bytes:
+    """Serialise ``graph``; JSON-LD is compacted with the library's context (embedded).
+
+    Examples
+    --------
+    >>> from rdflib import Graph, URIRef
+    >>> from rdflib.namespace import RDF
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("https://w3id.org/netgov-kg/id/case/x"), RDF.type,
+    ...            URIRef("https://w3id.org/netgov-kg/ontology#Case")))
+    >>> b'"type": "Case"' in serialize_graph(g, "json-ld")
+    True
+    """
+    if rdflib_name == "json-ld":
+        from ..export import load_context
+
+        return graph.serialize(
+            format="json-ld", context=load_context(), auto_compact=True, encoding="utf-8"
+        )
+    return graph.serialize(format=rdflib_name, encoding="utf-8")

@@ -23,11 +23,16 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Example:
-    """One example query: its catalogue name, a title, and the SPARQL text."""
+    """One example query: its catalogue name, a title, the SPARQL text, and notes.
+
+    ``notes`` describes the query and its parameters (variables the library binds; on the
+    endpoint they are left open or bound with ``VALUES``).
+    """
 
     name: str
     title: str
     text: str
+    notes: str = ""
 
 
 def examples_from_folder(folder: Path) -> list[Example]:
@@ -55,7 +60,19 @@ def _from_entry(entry: Any) -> Example | None:
     text = pick("text", "sparql", "query", "source")
     if text is None:
         return None
-    return Example(str(name), pick("title", "description") or str(name), text)
+    title = getattr(entry, "title", None)
+    if isinstance(title, dict):  # the catalogue's {"zh": ..., "en": ...}
+        title = " / ".join(t for t in (title.get("zh"), title.get("en")) if t)
+    description = getattr(entry, "description", None)
+    notes = []
+    if isinstance(description, dict):
+        notes.extend(d for d in (description.get("zh"), description.get("en")) if d)
+    for param in getattr(entry, "params", ()) or ():
+        notes.append(f"?{getattr(param, 'name', param)}: {getattr(param, 'description', '')}")
+    for example in getattr(entry, "examples", ()) or ():
+        notes.append(f"e.g. {example}")
+    return Example(str(name), title or pick("title", "description") or str(name), text,
+                   "\n".join(notes))
 
 
 def named_examples() -> list[Example]:

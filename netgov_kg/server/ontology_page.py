@@ -32,18 +32,45 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _links(iris: str) -> str:
-    return ", ".join(
-        f'<a href="{esc(local_href(i))}">{esc(curie(i))}</a>' for i in iris.split() if i
-    )
+def _links(iris: list[str]) -> str:
+    return ", ".join(f'<a href="{esc(local_href(i))}">{esc(curie(i))}</a>' for i in iris)
+
+
+_RELATION_KEYS = {
+    "subClassOf": "supers", "subPropertyOf": "supers",
+    "domainIncludes": "domains", "domain": "domains",
+    "rangeIncludes": "ranges", "range": "ranges",
+}
+
+
+def group_relations(relations: list[dict]) -> dict[str, dict[str, list[str]]]:
+    """Group ``ontology-relations`` rows by term: {term: {"supers"|"domains"|"ranges": [...]}}.
+
+    Examples
+    --------
+    >>> row = {"term": {"value": "t"}, "target": {"value": "u"},
+    ...        "relation": {"value": "https://schema.org/domainIncludes"}}
+    >>> group_relations([row])
+    {'t': {'domains': ['u']}}
+    """
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for row in relations:
+        key = _RELATION_KEYS.get(local_name(row["relation"]["value"]))
+        if key is None:
+            continue
+        targets = grouped.setdefault(row["term"]["value"], {}).setdefault(key, [])
+        if row["target"]["value"] not in targets:
+            targets.append(row["target"]["value"])
+    return grouped
 
 
 def _value(row: dict, key: str) -> str:
     return row[key]["value"] if key in row else ""
 
 
-def render(header: list[dict], terms: list[dict]) -> str:
-    """Return the HTML documentation from the rows of ``ontology-header`` and ``ontology-terms``."""
+def render(header: list[dict], terms: list[dict], relations: list[dict]) -> str:
+    """Return the HTML documentation from the rows of the ``ontology-*`` queries."""
+    related = group_relations(relations)
     head = header[0] if header else {}
     title_zh = _value(head, "title_zh") or "网络理政本体"
     title_en = _value(head, "title_en") or "netgov-kg ontology"
@@ -72,8 +99,9 @@ def render(header: list[dict], terms: list[dict]) -> str:
         rows = []
         for key, name in (("supers", "上位 Super"), ("domains", "定义域 Domain"),
                           ("ranges", "值域 Range")):
-            if _value(row, key):
-                rows.append(f"<tr><th>{name}</th><td>{_links(_value(row, key))}</td></tr>")
+            targets = related.get(iri, {}).get(key)
+            if targets:
+                rows.append(f"<tr><th>{name}</th><td>{_links(targets)}</td></tr>")
         comments = "".join(
             f'<p lang="{lang}">{esc(_value(row, "comment_" + lang))}</p>'
             for lang in ("zh", "en") if _value(row, "comment_" + lang)
@@ -121,7 +149,8 @@ async def ontology_response(request: Any) -> Any:
         if fmt is formats.HTML:
             header = await state.rows("ontology-header")
             terms = await state.rows("ontology-terms")
-            state.cache[key] = render(header, terms).encode("utf-8")
+            relations = await state.rows("ontology-relations")
+            state.cache[key] = render(header, terms, relations).encode("utf-8")
         else:
             state.cache[key] = (await state.graph("ontology-graph", fmt.name)).body
     return (HTMLResponse if fmt is formats.HTML else Response)(
@@ -158,7 +187,9 @@ async def shapes_response(request: Any) -> Any:
             f.media_type for f in formats.GRAPH_FORMATS))
     key = f"shapes:{fmt.name}"
     if key not in state.cache:
-        state.cache[key] = shapes_graph().serialize(format=fmt.rdflib_name, encoding="utf-8")
+        from .evaluate import serialize_graph
+
+        state.cache[key] = serialize_graph(shapes_graph(), fmt.rdflib_name)
     return Response(state.cache[key], media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 

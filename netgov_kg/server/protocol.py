@@ -213,5 +213,7 @@ async def _service_description(request: Any, state: ServerState) -> Any:
         return HTMLResponse(await query_page(state), headers={"Vary": "Accept"})
     endpoint = str(request.url.replace(query="", fragment=""))
     graph = service_description(endpoint, state.settings)
-    body = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    from .evaluate import serialize_graph
+
+    body = serialize_graph(graph, fmt.rdflib_name)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})

@@ -26,8 +26,14 @@ _SCRIPT = r"""
     o.value = i; o.textContent = e.title + ' (' + e.name + ')';
     picker.appendChild(o);
   });
+  var notes = document.getElementById('notes');
+  function choose(i) {
+    picker.value = String(i);
+    text.value = examples[i].text;
+    notes.textContent = examples[i].notes || '';
+  }
   picker.addEventListener('change', function () {
-    if (picker.value !== '') { text.value = examples[+picker.value].text; }
+    if (picker.value !== '') { choose(+picker.value); }
   });
   function cell(term) {
     if (!term) { return document.createTextNode(''); }
@@ -97,7 +103,7 @@ _SCRIPT = r"""
     run();
   } else if (given.get('example')) {
     examples.forEach(function (e, i) {
-      if (e.name === given.get('example')) { picker.value = String(i); text.value = e.text; }
+      if (e.name === given.get('example')) { choose(i); }
     });
     if (given.has('run')) { run(); }
   }
@@ -113,7 +119,8 @@ _DEFAULT = """SELECT ?case ?name WHERE {
 def render(examples: list[Any]) -> str:
     """Return the query page with ``examples`` (objects with name, title, text)."""
     data = json.dumps(
-        [{"name": e.name, "title": e.title, "text": e.text} for e in examples], ensure_ascii=False
+        [{"name": e.name, "title": e.title, "text": e.text, "notes": e.notes} for e in examples],
+        ensure_ascii=False,
     ).replace("</", "<\\/")
     options = "".join(
         f'<option value="{m}">{esc(label)}</option>'
@@ -132,6 +139,7 @@ def render(examples: list[Any]) -> str:
         "pre-bound. Endpoint: <code>/sparql</code>.</span></p>"
         '<form id="form"><p><label>示例 Examples: <select id="example">'
         '<option value="">—</option></select></label></p>'
+        '<p id="notes" class="muted" style="white-space:pre-line"></p>'
         f'<textarea id="query" spellcheck="false" aria-label="SPARQL">{esc(_DEFAULT)}</textarea>'
         f'<p><label>格式 Format: <select id="format">{options}</select></label> '
         '<button type="submit">运行 Run</button> <span class="muted">Ctrl+Enter</span></p>'

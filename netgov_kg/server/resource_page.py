@@ -115,9 +115,12 @@ def _figures_table(figures: list[Row]) -> str:
             if "source" in row else ""
         )
         kind = "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure"
+        about = ""
+        if row["about"]["value"] != row["r"]["value"]:
+            about = f'<div class="muted">关于 about: {label_cell(row, "about")}</div>'
         lines.append(
             f'<tr><td><a href="{esc(local_href(item))}">{name}</a>'
-            f' <span class="tag">{kind}</span></td>'
+            f' <span class="tag">{kind}</span>{about}</td>'
             f'<td class="num">{esc(qualifier) if qualifier else ""} {value}</td>'
             f"<td>{_bilingual(row, 'unit')}</td><td>{esc(period(row))}</td><td>{source}</td></tr>"
         )
@@ -210,7 +213,7 @@ async def resource_response(request: Any) -> Any:
 
     from ..namespaces import NGR
     from . import formats
-    from .protocol import HTTPProblem, text_response
+    from .protocol import text_response
 
     state = request.app.state.netgov
     iri = str(NGR) + request.path_params["path"]
@@ -222,19 +225,14 @@ async def resource_response(request: Any) -> Any:
     if fmt is None:
         return text_response(406, "available as text/html, text/turtle, application/ld+json, "
                              "application/n-triples or application/rdf+xml")
-    try:
-        if fmt is formats.HTML:
-            links = await state.rows("resource-links", r=iri)
-            if not links:
-                return text_response(404, f"no resource <{iri}> in this dataset")
-            figures = await state.rows("resource-figures", r=iri)
-            basis = await state.rows("resource-basis", r=iri)
-            return HTMLResponse(render(iri, links, figures, basis), headers=headers)
-        answer = await state.graph("resource-graph", fmt.name, r=iri)
-    except HTTPProblem as problem:  # pragma: no cover - page queries are ours
-        return text_response(problem.status, problem.message)
-    except Exception as exc:
-        return text_response(503, f"the page query failed: {exc}")
+    if fmt is formats.HTML:
+        links = await state.rows("resource-links", r=iri)
+        if not links:
+            return text_response(404, f"no resource <{iri}> in this dataset")
+        figures = await state.rows("resource-figures", r=iri)
+        basis = await state.rows("resource-basis", r=iri)
+        return HTMLResponse(render(iri, links, figures, basis), headers=headers)
+    answer = await state.graph("resource-graph", fmt.name, r=iri)
     if answer.count == 0:
         return text_response(404, f"no resource <{iri}> in this dataset")
     return Response(answer.body, media_type=fmt.media_type, headers=headers)

@@ -114,12 +114,13 @@ def data_graph(data: Source, *, ontology: bool | None = None) -> Graph:
 
     Parameters
     ----------
-    data : rdflib.Dataset, rdflib.Graph, path or paths
+    data : KnowledgeGraph, rdflib.Dataset, rdflib.Graph, path or paths
         What to validate. A dataset contributes the union of its graphs.
     ontology : bool or None
         Merge the shipped ontology: ``None`` (the default) merges it unless ``data`` already
         holds it; ``False`` never does.
     """
+    data = getattr(data, "dataset", data)  # a KnowledgeGraph stands for its dataset
     graph = as_graph(data) if isinstance(data, Graph) else read_files(_paths(data))
     if ontology is False:
         return graph
@@ -147,8 +148,9 @@ def validate(
 
     Parameters
     ----------
-    data : rdflib.Dataset, rdflib.Graph, path or iterable of paths
-        The graph to check: a loaded dataset (``kg.dataset``), any rdflib graph, or RDF files.
+    data : KnowledgeGraph, rdflib.Dataset, rdflib.Graph, path or iterable of paths
+        The graph to check: a loaded graph or dataset (``kg.dataset``), any rdflib graph, or
+        RDF files.
     lang : {"zh", "en"}
         Language of the messages (falling back to the other one).
     shapes : rdflib.Graph, path or iterable of paths, optional

@@ -163,8 +163,8 @@ def test_case_platform(mini):
 def test_full(mini):
     G = project(mini, "full")
     assert isinstance(G, nx.MultiDiGraph)
-    assert G.number_of_nodes() == 40
-    assert G.number_of_edges() == 56
+    assert G.number_of_nodes() == 42
+    assert G.number_of_edges() == 62
     props = Counter(k for *_, k in G.edges(keys=True))
     assert props["ng:hasTheme"] == 7
     assert props["ng:partOf"] == 9
@@ -175,3 +175,32 @@ def test_full(mini):
     assert G.nodes[n("event/award")]["class"] == "AwardEvent"
     basis = [(u, v) for u, v, b in G.edges(data="basis") if b]
     assert basis == [(n("place/510100"), n("place/510000"))]
+
+
+def test_case_theme_with_broader_themes(mini):
+    G = project(mini, "case-theme", broader=True)
+    assert G.number_of_edges() == 8
+    assert set(G[n("case/c")]) == {
+        n("theme/party"),
+        n("theme/grassroots"),
+        n("theme/party-general"),
+    }
+    assert G.edges[n("case/c"), n("theme/party-general")]["property"] == "ng:hasTheme/skos:broader+"
+    assert n("theme/top") not in G  # the top concept would link every case
+
+
+def test_case_case_with_broader_themes(mini):
+    plain = project(mini, "case-case")
+    G = project(mini, "case-case", broader=True)
+    # C's themes grow from {party, grassroots} to {party, party-general, grassroots}
+    assert G.edges[n("case/b"), n("case/c")]["jaccard"] == pytest.approx(1 / 4)
+    assert plain.edges[n("case/b"), n("case/c")]["jaccard"] == pytest.approx(1 / 3)
+
+
+def test_full_can_leave_out_properties(mini):
+    G = project(
+        mini, "full", exclude=["ng:recognises", "https://w3id.org/netgov-kg/ontology#partOf"]
+    )
+    keys = {k for *_, k in G.edges(keys=True)}
+    assert "ng:recognises" not in keys and "ng:partOf" not in keys
+    assert G.number_of_edges() == 62 - 4 - 9

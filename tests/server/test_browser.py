@@ -59,3 +59,12 @@ def test_query_page_runs_a_query_in_chromium(server, case):
     assert case["zh"] in dom
     assert f'href="{case["path"]}"' in dom
     assert "rows" in dom
+
+
+def test_query_page_runs_a_named_query_in_chromium(server, kg, case):
+    names = [q.name for q in kg.named_queries()]
+    assert "cases" in names
+    dom = browse(f"{server}/query?example=cases&run", ARTIFACTS / "query-page-named.png")
+    named = kg.named_queries()[names.index("cases")]
+    assert named.description["zh"] in dom  # the page's script showed the query's notes
+    assert f'href="{case["path"]}"' in dom  # and ran it: the answer links the case's page

@@ -9,7 +9,7 @@ import pytest
 
 QUERIES = [
     "SELECT ?c ?l WHERE { ?c a ng:Case ; rdfs:label ?l }",
-    "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s",
+    "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?s)) } GROUP BY ?s",
     "SELECT ?o ?v WHERE { ?o ng:value ?v OPTIONAL { ?o ng:unit ?u } }",
 ]
 

@@ -74,6 +74,9 @@ def test_service_to_port_9_is_refused(server):
         "SELECT * WHERE {{ ?x a ng:Case OPTIONAL {{ SERVICE SILENT <{url}> {{ ?x ?p ?o }} }} }}",
         "ASK {{ {{ SELECT ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
         "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a ng:Case . SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s a ng:Case FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+        "SELECT * WHERE {{ VALUES ?u {{ <{url}> }} SERVICE ?u {{ ?s ?p ?o }} }}",
+        "DESCRIBE ?s WHERE {{ {{ ?s a ng:Case }} UNION {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
     ],
 )
 def test_service_is_refused_without_any_connection(server, listener, template):
