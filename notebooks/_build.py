@@ -178,11 +178,37 @@ def execute(nb: Any, *, timeout: int = 600) -> float:
             record_timing=False,
             resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
         )
-        client.execute(env=kernel_env())
+        kernel_pids: list[int] = []
+        client.on_notebook_start = lambda notebook: kernel_pids.append(_kernel_pid(km))
+        try:
+            client.execute(env=kernel_env())
+        finally:
+            for pid in kernel_pids:
+                _kill_session(pid)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     return time.perf_counter() - started
+
+
+def _kernel_pid(km: Any) -> int:
+    provisioner = getattr(km, "provisioner", None)
+    return int(getattr(provisioner, "pid", 0) or 0)
+
+
+def _kill_session(pid: int) -> None:
+    """Kill what is left of a kernel: its own process group (it runs in a new session).
+
+    A notebook that forks (the endpoint's query workers) may leave children behind when a cell
+    fails; they would keep pipes open and hang the caller. The group id is the kernel's pid
+    (it stays reserved while any member lives); the caller's own group is never signalled.
+    """
+    import signal
+
+    if pid <= 0 or pid == os.getpgid(0):
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)  # jupyter_client starts kernels with start_new_session
 
 
 def write(nb: Any, path: Path) -> None:

@@ -84,13 +84,9 @@ sparql.queryAndConvert()
 # %%
 sparql.setReturnFormat(TURTLE)
 sparql.setQuery(PREFIXES + """
-CONSTRUCT {
-  ?case ?p ?o .
-  ?x ng:about ?case ; ?xp ?xo .
-} WHERE {
-  ?case a ng:Case ; rdfs:label ?l ; ?p ?o .
-  FILTER(CONTAINS(STR(?l), "一网通办"))
-  OPTIONAL { ?x ng:about ?case ; ?xp ?xo }
+CONSTRUCT { ?case ?p ?o . ?x ?xp ?xo . } WHERE {
+  ?case rdfs:label "上海“一网通办”"@zh .
+  { ?case ?p ?o } UNION { ?x ng:about ?case ; ?xp ?xo }
 }
 """)
 case_graph = sparql.queryAndConvert()
@@ -103,9 +99,10 @@ print(len(case_graph), "triples")
 # ## Framing a case as JSON-LD
 #
 # Raw JSON-LD is a flat list of nodes. A **frame** says which shape we want: the case at the
-# top, its observations and goals nested inside, with the project's compact `@context` so that
-# keys are short names, not IRIs. PyLD does the framing locally (no context is fetched from the
-# network: we pass the context as a dictionary).
+# top, with the figures and goals that are *about* it nested inside. The project's compact
+# `@context` (`netgov_kg/context.jsonld`) turns IRIs into short keys (`label`, `value`,
+# `unit`…); we add one term of our own, `figuresAndGoals`, as the reverse of `ng:about`. PyLD
+# does the framing locally: the context is passed as a dictionary, nothing is fetched.
 
 # %%
 import json
@@ -116,14 +113,33 @@ from pyld import jsonld
 context = json.loads(
     resources.files("netgov_kg").joinpath("context.jsonld").read_text(encoding="utf-8")
 )["@context"]
+context = {**context, "figuresAndGoals": {"@reverse": "ng:about"}}
+frame = {"@context": context, "@type": "Case", "figuresAndGoals": {}, "@embed": "@always"}
+
 expanded = json.loads(case_graph.serialize(format="json-ld"))
-frame = {
-    "@context": context,
-    "@type": "Case",
-    "@embed": "@always",
-}
 framed = jsonld.frame(expanded, frame)
-print(json.dumps(framed, ensure_ascii=False, indent=2)[:3000])
+case_doc = {k: v for k, v in framed.items() if k != "@context"}
+print(json.dumps({k: case_doc[k] for k in ("id", "type", "label", "locatedIn", "hasTheme")},
+                 ensure_ascii=False, indent=2))
+
+# %% [markdown]
+# The nested figures and goals read like plain JSON:
+
+# %%
+for item in sorted(case_doc["figuresAndGoals"], key=lambda x: x["id"]):
+    if item["type"] == "Observation":
+        value = item["value"]["@value"] if isinstance(item["value"], dict) else item["value"]
+        print(f"figure  {item['label']['zh']}: {value:,} {item['unit']['zh']}"
+              f"  ({item['timeNote']['zh']})")
+    else:
+        print(f"goal    {item['label']['zh']}: by {item['targetDate']['@value']}")
+
+# %% [markdown]
+# One of them in full, as a client would receive it:
+
+# %%
+print(json.dumps(next(x for x in case_doc["figuresAndGoals"] if x["type"] == "Observation"),
+                 ensure_ascii=False, indent=2))
 
 # %% [markdown]
 # ## Resolvable IRIs
