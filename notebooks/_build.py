@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import json
 import os
 import re
@@ -241,7 +240,7 @@ _VOLATILE = [
     (re.compile(r"\b(127\.0\.0\.1|localhost|\[::1\]):\d+"), r"\1:PORT"),
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|s|sec|seconds)\b"), "<time>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"), "<uuid>"),
-    (re.compile(r"\bN[0-9a-f]{32}\b"), "<bnode>"),
+    (re.compile(r"\b[nN][0-9a-f]{32}(?:b\d+)?\b"), "<bnode>"),  # rdflib's blank-node ids
     (re.compile(r"(?:/private)?/(?:tmp|var/folders)/[^\s'\"<>)]*"), "<tmp>"),
     (re.compile(r"[ \t]+$", re.M), ""),
 ]
@@ -288,8 +287,24 @@ def normalised_outputs(nb: Any) -> list[tuple[int, list[str]]]:
     return result
 
 
+def _first_difference(a: str, b: str, context: int = 160) -> str:
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(0, at - context)
+    return (
+        f"  first difference at character {at}:\n"
+        f"  committed: …{a[start : at + context]!r}…\n"
+        f"  fresh:     …{b[start : at + context]!r}…"
+    )
+
+
 def compare(committed: Any, fresh: Any) -> str:
-    """Return a readable diff of the two notebooks' normalised outputs ('' when equal)."""
+    """Return where the two notebooks' normalised outputs differ ('' when equal).
+
+    For each differing cell, the report shows the first differing character with some text
+    around it (outputs can be long HTML tables).
+    """
     old = normalised_outputs(committed)
     new = normalised_outputs(fresh)
     if old == new:
@@ -297,17 +312,8 @@ def compare(committed: Any, fresh: Any) -> str:
     lines = []
     for (index, a), (_, b) in zip(old, new, strict=False):
         if a != b:
-            lines.append(f"--- cell {index}")
-            lines.extend(
-                difflib.unified_diff(
-                    "\n".join(a).splitlines(),
-                    "\n".join(b).splitlines(),
-                    "committed",
-                    "fresh",
-                    lineterm="",
-                    n=1,
-                )
-            )
+            lines.append(f"--- cell {index}: {len(a)} outputs committed, {len(b)} fresh")
+            lines.append(_first_difference("\n".join(a), "\n".join(b)))
     if len(old) != len(new):
         lines.append(f"number of code cells: committed {len(old)}, fresh {len(new)}")
     return "\n".join(lines)

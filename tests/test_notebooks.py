@@ -81,6 +81,41 @@ def test_normalisation_ignores_volatile_text_but_not_results():
     b = "<Results at 0x7f00000000aa> served on 127.0.0.1:8000 in 1.7 s"
     assert build.normalise_text(a) == build.normalise_text(b)
     assert build.normalise_text("10 cases") != build.normalise_text("11 cases")
+    # rdflib's blank-node ids differ on every parse
+    assert build.normalise_text("ne36d81af70fe4b3fae0c1b3df857c0bfb10") == build.normalise_text(
+        "naee5dbe0cd5642acb9824a742e601cfbb10"
+    )
+
+
+def _one_cell_notebook(*outputs):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output(**o) for o in outputs]
+    nb.cells = [nbformat.v4.new_markdown_cell("# t"), cell]
+    return nb
+
+
+def test_compare_ignores_images_and_stderr_but_names_a_changed_result():
+    png = {"output_type": "display_data", "data": {"image/png": "AAAA", "text/plain": "<Figure>"}}
+    committed = _one_cell_notebook(
+        {"output_type": "stream", "name": "stdout", "text": "10 cases at 0x7f3a9c0b1d60\n"},
+        png,
+    )
+    same = _one_cell_notebook(
+        {"output_type": "stream", "name": "stdout", "text": "10 cases at 0x7f00000000aa\n"},
+        {"output_type": "stream", "name": "stderr", "text": "a warning\n"},
+        {**png, "data": {"image/png": "BBBB", "text/plain": "<Figure>"}},
+    )
+    changed = _one_cell_notebook(
+        {"output_type": "stream", "name": "stdout", "text": "11 cases at 0x7f3a9c0b1d60\n"},
+        png,
+    )
+    assert build.compare(committed, same) == ""
+    diff = build.compare(committed, changed)
+    assert "cell 1" in diff and "10 cases" in diff and "11 cases" in diff
+    assert build.compare(committed, _one_cell_notebook()) != ""  # a lost image counts
 
 
 @pytest.mark.slow
