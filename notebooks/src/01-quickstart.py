@@ -125,8 +125,9 @@ kg.run("cases-by-theme", theme="基层治理").to_dataframe(labels="en")
 # Each case is located in the most specific place the article names (a county, a district, a
 # city); the place tree (`ng:partOf`) leads up to the province-level region. Counting cases per
 # province is then one query, and one bar chart. 腾讯为村 works nationwide (its place is 中国),
-# so it has no province and the bars add up to nine. The labels are Chinese, so we pick a CJK
-# font through matplotlib's font manager.
+# so it has no province and the bars add up to nine. The labels are Chinese, so we pick a font
+# that has their glyphs: `find_cjk_font` searches matplotlib's font manager (Debian's
+# `fonts-noto-cjk` provides one).
 
 # %%
 per_province = kg.query("""
@@ -143,13 +144,11 @@ per_province
 
 # %%
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
 
-CJK = next(
-    f.name for f in font_manager.fontManager.ttflist
-    if f.name in ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Noto Sans SC")
-)
-plt.rcParams["font.family"] = [CJK]
+from netgov_kg.network.plotting import find_cjk_font
+
+# a font, among those matplotlib's font manager knows, with a glyph for every label
+plt.rcParams["font.family"] = [find_cjk_font("".join(per_province["zh"])) or "DejaVu Sans"]
 
 fig, ax = plt.subplots(figsize=(7, 3.5))
 ax.bar(per_province["zh"], per_province["cases"], color="#3b6ea5")

@@ -344,13 +344,11 @@ timeline
 import datetime as dt
 
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
 
-CJK = next(
-    f.name for f in font_manager.fontManager.ttflist
-    if f.name in ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Noto Sans SC")
-)
-plt.rcParams["font.family"] = [CJK]
+from netgov_kg.network.plotting import find_cjk_font
+
+# a font, among those matplotlib's font manager knows, with a glyph for every label
+plt.rcParams["font.family"] = [find_cjk_font("".join(timeline["what_zh"])) or "DejaVu Sans"]
 
 
 def as_date(text):
