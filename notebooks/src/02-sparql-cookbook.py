@@ -408,17 +408,19 @@ ORDER BY DESC(?value)
 """)
 
 # %% [markdown]
-# And how many facts of each kind rest on each source document:
+# And how many resources of each kind that must cite a source (contract: cases, figures,
+# endorsements, goals, events) rest on each source document — and how many lack one:
 
 # %%
 table("""
-SELECT ?source_id ?kind (COUNT(DISTINCT ?x) AS ?resources) WHERE {
-  ?x prov:wasDerivedFrom ?source ; a ?class .
-  ?source dcterms:identifier ?source_id .
-  FILTER(STRSTARTS(STR(?class), STR(ng:)))
-  BIND(STRAFTER(STR(?class), "#") AS ?kind)
+SELECT ?kind (COUNT(DISTINCT ?x) AS ?resources) (COUNT(DISTINCT ?cited) AS ?with_source)
+       (GROUP_CONCAT(DISTINCT ?source_id; separator=", ") AS ?sources) WHERE {
+  VALUES ?core { ng:Case ng:Observation ng:Endorsement ng:Goal ng:Event }
+  ?x a/rdfs:subClassOf* ?core .
+  OPTIONAL { ?x prov:wasDerivedFrom/dcterms:identifier ?source_id . BIND(?x AS ?cited) }
+  BIND(STRAFTER(STR(?core), "#") AS ?kind)
 }
-GROUP BY ?source_id ?kind
+GROUP BY ?kind
 ORDER BY DESC(?resources) ?kind
 """)
 
