@@ -212,3 +212,14 @@ def test_finding_messages_fall_back_to_the_other_language():
                 SH.MinCountConstraintComponent, messages=(("en", "missing"),))
     assert f.message_in("zh") == "missing"
     assert f.constraint_name == "MinCount"
+
+
+def test_same_findings_on_the_oxigraph_store():
+    pytest.importorskip("oxrdflib")
+    import netgov_kg
+
+    fixture = FIXTURES / "broken" / "place-five-digit-code.ttl"
+    memory = netgov_kg.load(fixture).validate(lang="en")
+    oxigraph = netgov_kg.load(fixture, store="oxigraph").validate(lang="en")
+    assert not memory.conforms
+    assert set(oxigraph.results) == set(memory.results)
