@@ -135,6 +135,12 @@ EXPECTED: dict[str, list[tuple]] = {
             "implied",
         ),
         (
+            "General Secretary Xi Jinping's visit to the Beizhan Community Party–Public Service "
+            "Centre, Longhua District",
+            "located in",
+            "implied",
+        ),
+        (
             BOOK_EN,
             "author",
             "background knowledge",
