@@ -184,3 +184,13 @@ def test_unknown_prefix_is_a_syntax_error():
     kg = netgov_kg.load(include_data=False)
     with pytest.raises(QuerySyntaxError, match="line 2, column 14: unknown prefix nosuch"):
         kg.query("SELECT ?x\nWHERE { ?x a nosuch:Thing }")
+
+
+def test_dataframe_of_real_figures_has_numbers_and_dates(kg):
+    df = kg.run("case-figures", case="银川市政务微博矩阵").to_dataframe(labels="en")
+    by_measure = dict(zip(df["measure_en"], df["value"], strict=True))
+    assert by_measure["completion rate"] == pytest.approx(97.99)
+    assert {11006, 10785} <= set(by_measure.values())  # one numeric column
+    assert set(df["period_start"]) == {dt.date(2021, 1, 1)}
+    assert set(df["period_end"]) == {dt.date(2021, 11, 1)}
+    assert set(df["case_label"]) == {kg.describe("银川市政务微博矩阵").labels["en"]}
