@@ -25,6 +25,9 @@ QUERIES = HERE / "competency"
 SOURCE_TEXT = next(QUERIES.glob("source-*.txt")).read_text(encoding="utf-8")
 
 D = Decimal
+BOOK_EN = (
+    "Good Governance through Platforms: A Study of Local Practices of Network Governance in China"
+)
 date = datetime.date
 
 #: Expected answers, as lists of rows (tuples of Python values) in the query's ORDER BY order.
@@ -110,11 +113,14 @@ EXPECTED: dict[str, list[tuple]] = {
         ("2023", "“一网通办”全方位服务体系基本建成"),
         ("2023", "在2023年底前实现从“爱用”向“常用”转变"),
     ],
-    # 发端于2003年; 自2009年来; 2017年12月; 于2018年建成启用
+    # 发端于2003年; 自2009年来; 经过4年多的运营 (2017: background); 2017年12月;
+    # 建成三年以来 (2018: implied); 于2018年建成启用
     "21-case-start-dates": [
         ("“胶东在线”", "2003"),
         ("腾讯为村", "2009"),
+        ("上海市宝山区“社区通”", "2017"),
         ("宁波市鄞州区网络界联合会", "2017-12"),
+        ("上海“一网通办”", "2018"),
         ("深圳市智慧党建", "2018"),
     ],
     "22-inferred-event-facts": [
@@ -129,12 +135,18 @@ EXPECTED: dict[str, list[tuple]] = {
             "implied",
         ),
         (
-            "Good Governance through Platforms: Local Practices of Network Governance in China",
+            "General Secretary Xi Jinping's visit to the Beizhan Community Party–Public Service "
+            "Centre, Longhua District",
+            "located in",
+            "implied",
+        ),
+        (
+            BOOK_EN,
             "author",
             "background knowledge",
         ),
         (
-            "Good Governance through Platforms: Local Practices of Network Governance in China",
+            BOOK_EN,
             "publisher",
             "implied",
         ),
@@ -216,6 +228,150 @@ EXPECTED: dict[str, list[tuple]] = {
         ("胶东在线", 0),
     ],
 }
+
+# -- added by the audit against the article (39-53) ---------------------------------------------
+EXPECTED.update(
+    {
+        # 沈国麟教授在发布会上介绍:“网络理政主要是指……”
+        "39-network-governance-definition": [
+            (
+                "网络理政主要是指国家和社会通过互联网,实现公共事务有效治理、公共利益全面增进的活动与过程,"
+                "也就是运用互联网治国理政。",
+                "沈国麟",
+            )
+        ],
+        # 新书《平台善治:中国网络理政地方实践研究》。该书探讨……
+        "40-book-subject": [
+            (
+                "平台善治:中国网络理政地方实践研究",
+                "该书探讨地方政府如何通过互联网平台进行数据分析、网络回应和协调治理。",
+                subject,
+            )
+            for subject in ("数据治理", "网络理政")
+        ],
+        # 张志安, 陈涛, 卢家银, 郑磊, 黄晓春 教授; 王少辉 副教授
+        "41-professors": [("副教授", 1), ("教授", 5)],
+        # 以党建为引领; 智慧党建 (北海, 深圳); 助力党建引领精准脱贫
+        "42-party-building-cases": [
+            ("上海市宝山区“社区通”",),
+            ("广西北海智慧党建",),
+            ("深圳市智慧党建",),
+            ("腾讯为村",),
+        ],
+        # 微信、微博新媒体; 新浪微博“@胶东在线”; “问政银川”政务微博矩阵
+        "43-weibo-accounts": [
+            ("微博(成都市网络理政平台)", "新浪微博"),
+            ("新浪微博“@胶东在线”", "新浪微博"),
+            ("问政银川", "新浪微博"),
+        ],
+        # the parentheses after each 推荐语
+        "44-expert-posts": [
+            ("侯锷", "副所长", "公共关系与战略传播研究所"),
+            ("侯锷", "高级研究员", "中国传媒大学媒介与公共事务研究院"),
+            ("卢家银", "博士生导师", "中山大学传播与设计学院"),
+            ("卢家银", "教授", "中山大学传播与设计学院"),
+            ("张志安", "副院长", "中山大学粤港澳发展研究院"),
+            ("张志安", "教授", "中山大学传播与设计学院"),
+            ("王少辉", "副主任", "武汉大学政治与公共管理学院行政管理系"),
+            ("王少辉", "副教授", "武汉大学政治与公共管理学院行政管理系"),
+            ("邓兆安", "会长", "山东省网络社会组织联合会"),
+            ("邓兆安", "高级编辑", None),
+            ("郑磊", "主任", "数字与移动治理实验室"),
+            ("郑磊", "教授", "复旦大学国际关系与公共事务学院"),
+            ("郑跃平", "主任", "中山大学数字治理研究中心"),
+            ("郑长忠", "主任", "复旦大学政党建设与国家发展研究中心"),
+            ("郑长忠", "研究员", "国务院参事室"),
+            ("陈涛", "博士生导师", "华中科技大学公共管理学院"),
+            ("陈涛", "教授", "华中科技大学公共管理学院"),
+            ("黄晓春", "教授", "上海大学社会学院"),
+            ("黄晓春", "院长", "上海大学社会学院"),
+        ],
+        # 上海市大数据中心方面表示:……2021年年底前……2023年底前……基本建成
+        "45-yiwangtongban-goals-by-date": [
+            ("上海市大数据中心", "2021", "move from “usable” to “easy to use” by the end of 2021"),
+            (
+                "上海市大数据中心",
+                "2023",
+                "move from “liked” to “used routinely” by the end of 2023",
+            ),
+            (
+                "上海市大数据中心",
+                "2023",
+                "the all-round service system of Yiwangtongban basically complete",
+            ),
+        ],
+        # 力求…旨在… (成都); 宗旨 (胶东在线); 旨在 (鄞州); 宗旨 (腾讯为村)
+        "46-case-purposes": [
+            (
+                "成都市网络理政平台",
+                "力求拓展民生诉求反映途径,畅通政民联系沟通;旨在给民众与政府的沟通提供一条更为便利的途径",
+            ),
+            ("胶东在线", "始终坚持“以人民为中心”的宗旨,把“满足网民需要”放在首位"),
+            ("宁波市鄞州区网络界联合会", "旨在促进鄞州区网络社会健康良好发展"),
+            (
+                "腾讯为村",
+                "探索如何用互联网企业的核心能力助力乡村发展,以“连接情感、连接信息、连接财富”为宗旨",
+            ),
+        ],
+        "47-platform-functions": [
+            ("深圳智慧党建系统",),
+            ("爱安吉APP",),
+            ("胶东在线",),
+            ("问政银川",),
+            ("随申办",),
+            ("随申码",),
+        ],
+        "48-background-places": [("四川省",), ("宁夏回族自治区",), ("广东省",), ("湖州市",)],
+        # 龙华区北站社区党群服务中心 (深圳)
+        "49-beizhan-place-chain": [
+            ("北站社区", 5),
+            ("龙华区", 4),
+            ("深圳市", 3),
+            ("广东省", 2),
+            ("中国", 1),
+        ],
+        "50-northernmost-case": [("银川市政务微博矩阵", "银川市", D("38.4872"))],
+        # 2017年12月,由宁波市鄞州区委宣传部牵头……网络界联合会“鄞光溢彩”
+        "51-yinzhou-federation": [("2017-12", "宁波市鄞州区委宣传部", "鄞光溢彩")],
+        # ……共同发布; 沈国麟教授在发布会上介绍; 华夏出版社和……沈国麟教授还发布了新书
+        "52-announcement-roles": [
+            ("book launch", "华夏出版社"),
+            ("book launch", "沈国麟"),
+            ("organiser", "《民生周刊》杂志社"),
+            ("organiser", "复旦发展研究院"),
+            ("organiser", "复旦大学新闻学院"),
+            ("presenter", "沈国麟"),
+        ],
+        # 转办……11006件,办结10785件,办结率达到97.99%
+        "53-yinchuan-rate-check": [(11006, 10785, D("97.99"), D("97.99"))],
+        # the name in parentheses after each 推荐语
+        "54-case-endorsers": [
+            (1, "“爱安吉”APP", "张志安"),
+            (2, "成都市网络理政平台", "陈涛"),
+            (3, "广西北海智慧党建", "卢家银"),
+            (4, "胶东在线", "邓兆安"),
+            (5, "宁波市鄞州区网络界联合会", "王少辉"),
+            (6, "上海“一网通办”", "郑磊"),
+            (7, "上海市宝山区“社区通”", "黄晓春"),
+            (8, "深圳市智慧党建", "郑长忠"),
+            (9, "腾讯为村", "郑跃平"),
+            (10, "银川市政务微博矩阵", "侯锷"),
+        ],
+        # 20多个政务部门; 六位一体; 四大平台; 三大效应; 三级网络社会组织阵地; 4.5万个党组织,
+        # 66.9万名党员, 三级党群服务中心; 四个方面 — none with a date
+        "55-undated-figures": [
+            ("“爱安吉”APP", 20, "departments"),
+            ("成都市网络理政平台", 6, "channels"),
+            ("广西北海智慧党建", 4, "platforms"),
+            ("宁波市鄞州区网络界联合会", 3, "effects"),
+            ("宁波市鄞州区网络界联合会", 3, "levels"),
+            ("深圳市智慧党建", 3, "levels"),
+            ("深圳市智慧党建", 45000, "Party organisations"),
+            ("深圳市智慧党建", 669000, "Party members"),
+            ("腾讯为村", 4, "areas"),
+        ],
+    }
+)
 
 _NATIVE = {XSD.integer, XSD.decimal, XSD.date}
 
@@ -312,6 +468,17 @@ def test_quotes_and_endorsement_texts_are_verbatim(data_graph):
         for value in data_graph.objects(None, prop):
             assert value.language == "zh"
             assert str(value) in SOURCE_TEXT, (prop, str(value))
+
+
+def test_purposes_and_functions_are_verbatim_fragments(data_graph):
+    checked = 0
+    for prop in (NG.purpose, NG.function):
+        for value in data_graph.objects(None, prop):
+            if value.language == "zh":
+                for fragment in str(value).split(";"):
+                    assert fragment in SOURCE_TEXT, (prop, fragment)
+                    checked += 1
+    assert checked >= 10
 
 
 def test_every_endorsement_of_the_article_is_in_the_graph(data_graph):
