@@ -131,8 +131,10 @@ def test_users_mistakes_exit_2_without_traceback(capsys, argv, message):
     assert message in err and "Traceback" not in err
 
 
-def test_broken_rdf_file_is_named_with_its_line(capsys, fixtures_dir):
-    code, _, err = run(capsys, "info", "--load", str(fixtures_dir / "broken-syntax.ttl"))
+def test_broken_rdf_file_is_named_with_its_line(capsys, tmp_path):
+    broken = tmp_path / "broken-syntax.ttl"
+    broken.write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b\n ex:c ex:d .\n")
+    code, _, err = run(capsys, "info", "--load", str(broken))
     assert code == 2 and "broken-syntax.ttl, line 4" in err
 
 

@@ -135,6 +135,12 @@ EXPECTED: dict[str, list[tuple]] = {
             "implied",
         ),
         (
+            "General Secretary Xi Jinping's visit to the Beizhan Community Party–Public Service "
+            "Centre, Longhua District",
+            "located in",
+            "implied",
+        ),
+        (
             BOOK_EN,
             "author",
             "background knowledge",
@@ -338,6 +344,32 @@ EXPECTED.update(
         ],
         # 转办……11006件,办结10785件,办结率达到97.99%
         "53-yinchuan-rate-check": [(11006, 10785, D("97.99"), D("97.99"))],
+        # the name in parentheses after each 推荐语
+        "54-case-endorsers": [
+            (1, "“爱安吉”APP", "张志安"),
+            (2, "成都市网络理政平台", "陈涛"),
+            (3, "广西北海智慧党建", "卢家银"),
+            (4, "胶东在线", "邓兆安"),
+            (5, "宁波市鄞州区网络界联合会", "王少辉"),
+            (6, "上海“一网通办”", "郑磊"),
+            (7, "上海市宝山区“社区通”", "黄晓春"),
+            (8, "深圳市智慧党建", "郑长忠"),
+            (9, "腾讯为村", "郑跃平"),
+            (10, "银川市政务微博矩阵", "侯锷"),
+        ],
+        # 20多个政务部门; 六位一体; 四大平台; 三大效应; 三级网络社会组织阵地; 4.5万个党组织,
+        # 66.9万名党员, 三级党群服务中心; 四个方面 — none with a date
+        "55-undated-figures": [
+            ("“爱安吉”APP", 20, "departments"),
+            ("成都市网络理政平台", 6, "channels"),
+            ("广西北海智慧党建", 4, "platforms"),
+            ("宁波市鄞州区网络界联合会", 3, "effects"),
+            ("宁波市鄞州区网络界联合会", 3, "levels"),
+            ("深圳市智慧党建", 3, "levels"),
+            ("深圳市智慧党建", 45000, "Party organisations"),
+            ("深圳市智慧党建", 669000, "Party members"),
+            ("腾讯为村", 4, "areas"),
+        ],
     }
 )
 

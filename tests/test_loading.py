@@ -41,10 +41,14 @@ def test_missing_file_is_named(store, tmp_path):
         netgov_kg.load(missing, store=store)
 
 
+BROKEN = "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b\n ex:c ex:d .\n"  # line 4
+
+
 @pytest.mark.parametrize("store", ["memory", "oxigraph"])
-def test_broken_file_is_named_with_its_line(store, fixtures_dir):
+def test_broken_file_is_named_with_its_line(store, tmp_path):
+    (tmp_path / "broken-syntax.ttl").write_text(BROKEN, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        netgov_kg.load(fixtures_dir / "broken-syntax.ttl", store=store)
+        netgov_kg.load(tmp_path / "broken-syntax.ttl", store=store)
     assert info.value.location.source.endswith("broken-syntax.ttl")
     assert info.value.location.line == 4
     assert "broken-syntax.ttl, line 4: cannot parse as turtle" in str(info.value)

@@ -108,7 +108,7 @@ def _refuse_forbidden(algebra: Any, graphs: Collection[str] | None) -> tuple[lis
             raise Refused(f"LOAD is disabled on this endpoint: <{node.get('iri')}>")
         if node.name in ("DatasetClause", "UsingClause"):
             for key, bucket in (("default", defaults), ("named", named)):
-                iri = node.get(key)
+                iri = dict.get(node, key)  # CompValue.get(key) returns the key when missing
                 if iri is not None:
                     bucket.append(str(iri))
     for iri in defaults + named:

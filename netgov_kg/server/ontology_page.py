@@ -111,7 +111,7 @@ def render(header: list[dict], terms: list[dict], relations: list[dict]) -> str:
             f'<span class="muted">{esc(_value(row, "label_en"))}</span> '
             f'<span class="tag">{esc(curie(iri))}</span></h3>'
             f'<div class="iri">{esc(iri)}</div>{comments}'
-            + (f"<table>{''.join(rows)}</table>" if rows else "") + "</section>"
+            + (f"<table class=\"props\">{''.join(rows)}</table>" if rows else "") + "</section>"
         )
         index.setdefault(kind, []).append(f'<a href="#{esc(anchor)}">{esc(curie(iri))}</a>')
     body = (

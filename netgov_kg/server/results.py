@@ -29,6 +29,9 @@ Term = tuple[str, str, "str | None", "str | None"]
 Row = Mapping[str, "Term | None"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: Turtle's ECHAR escapes; other control characters are written as \uXXXX (UCHAR).
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
+            "\f": "\\f"}
 
 
 def _json_term(term: Term) -> dict[str, str]:
@@ -64,10 +67,7 @@ def _tsv_term(term: Term) -> str:
         return f"_:{value}"
     if kind == "triple":
         return value
-    text = (
-        value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        .replace("\r", "\\r").replace("\t", "\\t")
-    )
+    text = "".join(_ESCAPES.get(c) or (f"\\u{ord(c):04X}" if ord(c) < 0x20 else c) for c in value)
     if lang:
         return f'"{text}"@{lang}'
     if datatype and datatype != _XSD_STRING:

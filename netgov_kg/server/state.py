@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> Settings().host, Settings().timeout
-('127.0.0.1', 10.0)
+>>> Settings().timeout, Settings().allow_update
+(10.0, False)
 >>> "CONSTRUCT" in server_query("resource-graph")
 True
 """
@@ -28,8 +28,6 @@ class Settings:
 
     Attributes
     ----------
-    host : str
-        Interface to bind; loopback unless told otherwise.
     timeout : float
         Seconds a query may run before its worker is killed and the client gets 503.
     max_results : int
@@ -47,8 +45,6 @@ class Settings:
         Query worker processes.
     """
 
-    host: str = "127.0.0.1"
-    port: int = 8000
     timeout: float = 10.0
     max_results: int = 10_000
     max_body: int = 1_000_000

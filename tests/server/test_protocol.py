@@ -180,3 +180,19 @@ def test_json_answers_are_utf8_chinese(server, case):
     r = httpx.get(server + "/sparql", params={"query": q, "format": "json"})
     names = {b["n"]["value"] for b in json.loads(r.content.decode("utf-8"))["results"]["bindings"]}
     assert case["zh"] in names and case["en"] in names
+
+
+def test_from_clauses_naming_the_stores_graphs(server, oxigraph_server, kg):
+    case_class = URIRef("https://w3id.org/netgov-kg/ontology#Case")
+    graphs = sorted(str(g.identifier) for g in kg.dataset.graphs())
+    ontology = next(g for g in graphs if "/graph/ontology/" in g)
+    data = next(g for g in graphs if (None, RDF.type, case_class) in kg.dataset.graph(URIRef(g)))
+    for base in (server, oxigraph_server):
+        def ask(query, base=base):
+            r = httpx.get(base + "/sparql", params={"query": query, "format": "json"})
+            assert r.status_code == 200, r.text
+            return r.json()["boolean"]
+
+        assert ask(f"ASK FROM <{ontology}> {{ ?c a ng:Case }}") is False
+        assert ask(f"ASK FROM <{data}> {{ ?c a ng:Case }}") is True
+        assert ask(f"ASK FROM NAMED <{data}> {{ GRAPH <{data}> {{ ?c a ng:Case }} }}") is True
