@@ -141,7 +141,8 @@ def layout_positions(G: nx.Graph, layout: str = "auto", *, seed: int = 0) -> dic
     """Return node positions for a named layout.
 
     Layouts: ``spring``, ``kamada_kawai``, ``circular``, ``bipartite``, ``tree`` (parents
-    above children, for the ``*-tree`` projections) or ``auto``.
+    above children, for the ``*-tree`` projections) or ``auto``. Positions are centred and
+    scaled so that the larger extent spans [-1, 1].
 
     ``auto`` picks ``bipartite`` for bipartite projections, ``tree`` for forests of
     ``ng:partOf`` edges and ``spring`` otherwise. ``spring`` lays out each connected component
@@ -172,18 +173,29 @@ def layout_positions(G: nx.Graph, layout: str = "auto", *, seed: int = 0) -> dic
     if G.number_of_nodes() == 0:
         return {}
     if layout == "spring":
-        return _packed_spring(G, seed=seed)
+        return _normalise(_packed_spring(G, seed=seed))
     if layout == "kamada_kawai":
-        return nx.kamada_kawai_layout(nx.Graph(G.to_undirected()))
+        return _normalise(nx.kamada_kawai_layout(nx.Graph(G.to_undirected())))
     if layout == "circular":
-        return nx.circular_layout(G)
+        return _normalise(nx.circular_layout(G))
     if layout == "bipartite":
-        return _bipartite_layout(G)
+        return _normalise(_bipartite_layout(G))
     if layout == "tree":
-        return _tree_layout(G)
+        return _normalise(_tree_layout(G))
     raise UnknownNameError(
         f"unknown layout {layout!r}: use auto, spring, kamada_kawai, circular, bipartite or tree"
     )
+
+
+def _normalise(pos: dict[Any, Any]) -> dict[Any, tuple[float, float]]:
+    """Centre positions on (0, 0) and scale the larger extent to [-1, 1] (aspect kept)."""
+    if not pos:
+        return {}
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {n: ((float(p[0]) - cx) / half, (float(p[1]) - cy) / half) for n, p in pos.items()}
 
 
 def _packed_spring(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
