@@ -228,7 +228,7 @@ def case_case(
 
     from .similarity import pair_scores
 
-    criteria = tuple(by)
+    criteria = (by,) if isinstance(by, str) else tuple(by)
     unknown = [c for c in criteria if c not in _CASE_CASE_CRITERIA]
     if unknown or not criteria:
         raise UnknownNameError(
