@@ -195,3 +195,66 @@ def test_cases_by_place_resolves_a_province_label(kg):
     rows = kg.run("cases-by-place", place="上海市")
     names = {kg.run("cases").label(r["case"], "zh") for r in rows}
     assert names == {"上海“一网通办”", "上海市宝山区“社区通”"}
+
+
+# -- parameter types, on a catalogue of one's own ------------------------------------------------
+TYPED = """# title@zh: 类型
+# title@en: Types
+# description@zh: 参数类型。
+# description@en: Parameter types.
+# param n (integer): a number
+# param d (date, optional): a day
+# param y (year, optional): a year
+# param x (decimal, optional): a decimal
+# example: n=3
+SELECT ?n ?d ?y ?x WHERE { }
+"""
+
+
+@pytest.fixture()
+def typed_folder(tmp_path):
+    (tmp_path / "typed.rq").write_text(TYPED, encoding="utf-8")
+    (tmp_path / "broken.rq").write_text("# param z (colour): no such type\nASK {}\n")
+    return tmp_path
+
+
+def test_typed_parameters_become_typed_literals(stores, typed_folder):
+    from netgov_kg.query.catalogue import get_query, run_named
+
+    (typed_folder / "broken.rq").unlink()
+    q = get_query("typed", typed_folder)
+    assert [(p.name, p.type, p.optional) for p in q.params] == [
+        ("n", "integer", False),
+        ("d", "date", True),
+        ("y", "year", True),
+        ("x", "decimal", True),
+    ]
+    for kg in stores.values():
+        row = run_named(
+            kg.dataset,
+            "typed",
+            {"n": "3", "d": "2021-12-25", "y": "2021", "x": "97.99"},
+            folder=typed_folder,
+        )[0]
+        assert int(row["n"]) == 3
+        assert str(row["d"]) == "2021-12-25" and row["d"].datatype.endswith("#date")
+        assert str(row["y"]) == "2021" and row["y"].datatype.endswith("#gYear")
+        assert float(row["x"]) == 97.99
+
+
+def test_bad_values_and_bad_headers_are_clear(stores, typed_folder):
+    from netgov_kg.query.catalogue import get_query, run_named
+
+    with pytest.raises(InputError, match="type must be one of") as info:
+        get_query("broken", typed_folder)
+    assert info.value.location.line == 1 and info.value.location.source.endswith("broken.rq")
+    (typed_folder / "broken.rq").unlink()
+    from netgov_kg.query import catalogue
+
+    catalogue._catalogue.cache_clear()
+    with pytest.raises(InputError, match=r"parameter n \(integer\): 'three'"):
+        run_named(stores["memory"].dataset, "typed", {"n": "three"}, folder=typed_folder)
+    with pytest.raises(InputError, match=r"parameter d \(date\)"):
+        run_named(
+            stores["memory"].dataset, "typed", {"n": 1, "d": "25/12/2021"}, folder=typed_folder
+        )
