@@ -191,7 +191,7 @@ def case_case(
     ============== =========================================== ===============================
     themes         ``ng:hasTheme`` values                      ``shared_themes``, ``jaccard``,
                                                                ``overlap``, ``shared``
-    platform-kinds the most specific class under ``ng:Platform`` ``shared_platform_kinds``,
+    platform-kinds the most specific class below ``ng:Platform`` ``shared_platform_kinds``,
                    of each ``ng:usesPlatform`` value           ``platform_jaccard``,
                                                                ``platform_overlap``
     province       the province reached by                      ``same_province`` (1 or 0)
@@ -319,7 +319,8 @@ def _platform_kinds(graph: Graph, annotate: Annotator) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for (case, _), kinds in per_platform.items():
         _, specific = annotate.classify(kinds)
-        out.setdefault(case, set()).add(specific)
+        if specific != "ng:Platform":  # a platform of no particular kind shares no kind
+            out.setdefault(case, set()).add(specific)
     return out
 
 

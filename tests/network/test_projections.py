@@ -217,3 +217,20 @@ def test_the_facade_lists_and_builds(kg):
     G = kg.network("case-theme", lang="en")
     assert G.graph["lang"] == "en"
     assert all(d["label"] == d["label_en"] for _, d in G.nodes(data=True))
+
+
+def test_platforms_of_no_particular_kind_share_no_kind():
+    from rdflib import Graph
+
+    g = Graph().parse(
+        data="""
+        @prefix ng: <https://w3id.org/netgov-kg/ontology#> .
+        @prefix ngr: <https://w3id.org/netgov-kg/id/> .
+        ngr:x a ng:Case ; ng:usesPlatform ngr:p1 .
+        ngr:y a ng:Case ; ng:usesPlatform ngr:p2 .
+        ngr:p1 a ng:Platform .
+        ngr:p2 a ng:Platform .
+        """,
+        format="turtle",
+    )
+    assert project(g, "case-case", by=["platform-kinds"]).number_of_edges() == 0
