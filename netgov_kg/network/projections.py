@@ -497,22 +497,25 @@ def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.M
     """
     import networkx as nx
 
-    annotate = Annotator(graph, lang=lang)
+    annotate = Annotator(graph, lang=lang, prefetch=True)
     basis = reified_basis(graph)
     G = nx.MultiDiGraph()
     _graph_attrs(G, "full", lang)
-    prop_labels: dict[URIRef, str] = {}
+    props: dict[URIRef, tuple[str, str]] = {}  # property -> (CURIE, label)
     skip = {URIRef(expand(p)) for p in exclude} | {RDF.type}
-    for s in set(graph.subjects(unique=True)):
-        if is_data_resource(s):
-            _add_node(G, annotate, s)
-    for s, p, o in graph.triples((None, None, None)):
-        if p in skip or not isinstance(o, URIRef) or not is_data_resource(s):
+    ours: dict[Any, bool] = {}  # is_data_resource, cached per subject
+    for s, p, o in graph.triples((None, None, None)):  # one pass over everything
+        mine = ours.get(s)
+        if mine is None:
+            mine = ours[s] = is_data_resource(s)
+            if mine:
+                _add_node(G, annotate, s)
+        if not mine or p in skip or not isinstance(o, URIRef):
             continue
-        if p not in prop_labels:
+        if p not in props:
             zh, en = annotate.labels(p)
-            prop_labels[p] = ((zh or en) if lang == "zh" else (en or zh)) or curie(p)
-        key = curie(p)
+            props[p] = (curie(p), ((zh or en) if lang == "zh" else (en or zh)) or curie(p))
+        key, label = props[p]
         u = str(s)
         v = _add_node(G, annotate, o)
         if G.has_edge(u, v, key):
@@ -521,9 +524,7 @@ def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.M
             u,
             v,
             key=key,
-            **_mark_basis(
-                {"property": key, "label": prop_labels[p], "weight": 1}, basis, (s, p, o)
-            ),
+            **_mark_basis({"property": key, "label": label, "weight": 1}, basis, (s, p, o)),
         )
     return G
 
