@@ -95,9 +95,7 @@ class KnowledgeGraph:
         return describe(self.dataset, iri_or_label, lang=options.pop("lang", self.lang), **options)
 
     # -- networks -----------------------------------------------------------------------------
-    def network(
-        self, name: str | None = None, *, lang: str | None = None, **options: Any
-    ) -> nx.Graph | list[Any]:
+    def network(self, name: str | None = None, *, lang: str | None = None, **options: Any) -> Any:
         """Return the named networkx projection; with no name, list the names.
 
         See :mod:`netgov_kg.network.projections`.
