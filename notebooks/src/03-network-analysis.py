@@ -224,10 +224,12 @@ fig.tight_layout()
 # %% [markdown]
 # **Reading the network.** The endorsements come from a small academic circle: 中山大学 (Sun
 # Yat-sen University) stands behind three of the ten experts, through three different units,
-# and 复旦大学 — a co-organiser of the award — behind two. Most other institutions contribute one
-# expert each, and one expert (邓兆安) speaks for an association rather than a university. The
-# network has several components because institutions do not share experts: each endorsement is
-# a separate tie, and the clusters are formed by universities alone.
+# and 复旦大学 — whose development institute and journalism school co-organised the award —
+# behind two. Most other institutions contribute one expert each; one expert (邓兆安) speaks for
+# an association rather than a university, and one (郑长忠) also holds a post at the State
+# Council's counsellors' office. The network falls into seven pieces because no expert holds
+# posts in two universities: each university forms its own piece (Fudan's joined by the State
+# Council through 郑长忠).
 
 # %% [markdown]
 # ## 6. The case × theme matrix, ready for QCA
@@ -258,9 +260,9 @@ print("cases × conditions:", conditions.shape,
 # * The ten cases form one field held together by a few **broad themes** — grassroots
 #   governance, public participation, digital government, citizens' appeals — while most themes
 #   are particular to one case. Yinzhou's internet federation stands outside the field.
-# * The **communities** are weak in the sense that matters: methods disagree beyond one firm pair
-#   (the two government new-media cases), so typologies built on this list should be argued,
-#   not read off an algorithm.
+# * The **communities** are not robust: the two methods agree on little beyond one firm pair (the
+#   two government new-media cases) and the isolated federation, so typologies built on this
+#   list should be argued, not read off an algorithm.
 # * The **experts** come mostly from a handful of universities, with 中山大学 and 复旦大学
 #   prominent; this is a trait of the award's process worth keeping in mind when reading the
 #   endorsements as independent assessments.

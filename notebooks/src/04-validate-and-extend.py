@@ -62,7 +62,10 @@ print("conforms:", bad.conforms, "| findings:", len(bad.results))
 bad
 
 # %% [markdown]
-# The same report in English (the messages are stored in both languages; nothing is run again):
+# Three mistakes, seven findings: the word "eleven" breaks four rules at once (it is a second
+# position, not an integer, and so neither ≥ 1 nor ≤ 10), and the second Chinese label breaks
+# two (one label per language; exactly one `@zh` label). The same report in English — the
+# messages are stored in both languages, so nothing is run again:
 
 # %%
 bad.in_language("en")
