@@ -159,8 +159,9 @@ print("conforms:", second.conforms, "| findings:", len(second.results))
 second
 
 # %% [markdown]
-# The extended graph conforms: no violation is left. A *warning* or *info* finding, if shown,
-# is advice (a recommended property), not an error. The fictional case now answers the same queries as the real
+# The extended graph conforms: no violation is left. A *warning* is advice, not an error: the
+# one left here says that a prefecture-level city should carry its GB/T 2260 code — which a
+# fictional city cannot have, so we leave it. The fictional case now answers the same queries as the real
 # ones — for instance, which cases share its theme:
 
 # %%
