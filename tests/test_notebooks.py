@@ -129,3 +129,30 @@ def test_notebook_executes_and_its_committed_outputs_are_current(name):
     diff = build.compare(committed, fresh)
     rebuild = f"run python notebooks/_build.py {name}"
     assert not diff, f"outputs of {name}.ipynb are stale; {rebuild}\n{diff}"
+
+
+def test_cookbook_has_at_least_fifteen_recipes_each_with_its_answer():
+    nb = build.read(NOTEBOOKS / "02-sparql-cookbook.ipynb")
+    recipes = 0
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and "### Recipe" in cell.source:
+            recipes += 1
+            answer = next(c for c in nb.cells[i + 1 :] if c.cell_type == "code")
+            assert answer.outputs, f"recipe without an answer: {cell.source.splitlines()[0]}"
+    assert recipes >= 15
+
+
+@pytest.mark.parametrize(
+    ("name", "charts"),
+    [("01-quickstart", 1), ("02-sparql-cookbook", 1), ("03-network-analysis", 3)],
+)
+def test_charts_are_committed_as_images(name, charts):
+    nb = build.read(NOTEBOOKS / f"{name}.ipynb")
+    images = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "image/png" in o.get("data", {})
+    ]
+    assert len(images) >= charts
