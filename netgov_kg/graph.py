@@ -104,11 +104,16 @@ class KnowledgeGraph:
 
         return project(self.dataset, name, lang=lang or self.lang, **options)
 
-    def similar_cases(self, case: str, k: int = 5, **options: Any) -> Any:
-        """Return the ``k`` cases most similar to ``case``, with the shared themes."""
+    def similar_cases(self, case: str, k: int = 5, *, broader: bool = False, **options: Any) -> Any:
+        """Return the ``k`` cases most similar to ``case``, with the shared themes.
+
+        ``broader=True`` counts each case's broader themes too; ``measure=`` picks the score.
+        See :func:`netgov_kg.network.similarity.similar_cases`.
+        """
         from .network.similarity import similar_cases
 
-        return similar_cases(self.network("case-theme", lang=self.lang), case, k=k, **options)
+        G = self.network("case-theme", lang=self.lang, broader=broader)
+        return similar_cases(G, case, k=k, **options)
 
     # -- adding data ----------------------------------------------------------------------------
     def add_cases(self, path: str | PathLike[str], **options: Any) -> Any:
