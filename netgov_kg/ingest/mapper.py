@@ -659,7 +659,7 @@ class _Mapper:
                 self.graph.add((subject, predicate, iri))
 
 
-NG_PROV_DERIVED = COMMON[3].predicate
+NG_PROV_DERIVED = next(f.predicate for f in COMMON if f.name == "source")
 _NM = Graph().namespace_manager
 
 

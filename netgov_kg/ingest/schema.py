@@ -2,7 +2,7 @@
 
 A template holds *records*. Each record is one resource of the graph: a case, an organisation,
 a platform, an expert, a post, an endorsement, a figure, a goal, an event … Every record has the
-:data:`COMMON` fields (``id``, ``type``, ``label``, ``alt_labels``, ``description``, ``source``,
+:data:`COMMON` fields (``id``, ``type``, ``label``, ``alt_labels``, ``description``, ``comment``, ``source``,
 ``extra``, ``statements``) and the fields of its :class:`Kind`. A field maps to one RDF
 property; its ``kind`` says how the value is written:
 
@@ -104,6 +104,7 @@ COMMON: tuple[Field, ...] = (
     Field("alt_labels", SKOS.altLabel, "langlist", doc="other names, e.g. as the source spells them"),
     Field("description", NG.description, "langtext", doc="a faithful description (zh) and its "
           "English translation"),
+    Field("comment", RDFS.comment, "langtext", doc="a remark, zh and/or en"),
     Field("source", PROV.wasDerivedFrom, "refs", target="source",
           doc="the source document(s); defaults to the template's `source`"),
 )
@@ -253,6 +254,8 @@ _kind("source", "sources", NG.SourceDocument, "source", (
     _F("publisher", NG.publisher, "refs", target="organisation", doc="who published it"),
     _F("date", DCTERMS.issued, "date", doc="when it was published"),
     _F("url", SCHEMA.url, "url", doc="where it is online"),
+    _F("identifier", DCTERMS.identifier, "string", doc="e.g. a file name"),
+    _F("language", DCTERMS.language, "string", doc="e.g. zh"),
 ), doc="the document the facts come from")
 
 _kind("theme", "themes", NG.Theme, "theme", (), creatable=False,
