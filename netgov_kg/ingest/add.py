@@ -58,7 +58,8 @@ class Summary:
     graph: Graph = field(default_factory=Graph)
 
     def __str__(self) -> str:
-        ns = bind_prefixes(Graph()).namespace_manager
+        from ..validation import short
+
         verb = "would add" if self.dry_run else "added"
         lines = [f"{self.source}: {verb} {len(self.cases)} case(s), "
                  f"{len(self.new_resources)} new resource(s), {self.new_triples} new triple(s)"]
@@ -66,9 +67,9 @@ class Summary:
         if counts:
             lines.append("  new: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
         for iri in self.cases:
-            lines.append(f"  case {iri.n3(ns)}")
+            lines.append(f"  case {short(iri)}")
         if self.reused:
-            lines.append("  reused: " + ", ".join(sorted(i.n3(ns) for i in self.reused)))
+            lines.append("  reused: " + ", ".join(sorted(short(i) for i in self.reused)))
         if self.target is not None:
             where = "would write to" if self.dry_run else "written to"
             lines.append(f"  {where} {self.target}")
@@ -176,6 +177,8 @@ def add_cases(
 
 
 def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) -> Summary:
+    from ..validation import short
+
     summary = Summary(source, cases=list(result.cases), new_triples=len(added), graph=added)
     for record in result.records:
         if record.iri is None:
@@ -184,6 +187,11 @@ def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) ->
             summary.reused[record.iri] = record.kind.name
         else:
             summary.new_resources[record.iri] = record.kind.name
+    for _, predicate, obj in added:
+        if predicate != RDF.type and isinstance(obj, URIRef) and obj not in summary.new_resources and index.exists(obj):
+            types = index.types_of(obj)
+            if types:
+                summary.reused.setdefault(obj, ", ".join(sorted(short(t) for t in types)))
     return summary
 
 
@@ -197,10 +205,13 @@ def _validate(kg: Any, added: Graph, result: MapResult, doc: LocatedDocument, la
     touched = {s for s in added.subjects() if not isinstance(s, BNode)}
     for node in added.subjects(RDF.type, RDF.Statement):
         touched.update(o for o in added.objects(node, RDF.subject) if isinstance(o, URIRef))
-    focus = touched | {o for o in added.objects() if isinstance(o, URIRef) and (
-        o, None, None) in merged}
-    report = validate(merged, lang=lang, focus_nodes=sorted(focus))
-    problems = [f for f in report.results if f.severity == "Violation"]
+    touched |= {o for o in added.objects() if isinstance(o, URIRef)}
+    # The whole merged graph is validated (pyshacl's focus-node mode misreads qualified
+    # shapes); findings on resources the new triples do not touch are not this template's.
+    report = validate(merged, lang=lang)
+    problems = [f for f in report.results
+                if f.severity == "Violation" and (f.focus_node in touched or isinstance(
+                    f.focus_node, BNode))]
     if not problems:
         return
     first = problems[0]
