@@ -188,7 +188,8 @@ def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) ->
         else:
             summary.new_resources[record.iri] = record.kind.name
     for _, predicate, obj in added:
-        if predicate != RDF.type and isinstance(obj, URIRef) and obj not in summary.new_resources and index.exists(obj):
+        if (predicate != RDF.type and isinstance(obj, URIRef)
+                and obj not in summary.new_resources and index.exists(obj)):
             types = index.types_of(obj)
             if types:
                 summary.reused.setdefault(obj, ", ".join(sorted(short(t) for t in types)))

@@ -27,7 +27,7 @@ Examples
 >>> map_template(doc, GraphIndex.build(kg.dataset))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-netgov_kg.errors.InputError: demo.yaml, line 7, column 14, field 'cases[0].themes[0]': unknown theme 'nosuch'...
+netgov_kg.errors.InputError: demo.yaml, line 7, column 14, field 'cases[0].themes[0].theme': ...
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from .index import GraphIndex
 from .located import LocatedDocument
 from .located import Path as KeyPath
 from .numbers import parse_number
-from .schema import COMMON, KINDS, SPECIAL_KEYS, Field, Kind, kind_for_list
+from .schema import COMMON, KINDS, SPECIAL_KEYS, Field, Kind
 
 #: Kinds whose new records are matched to existing resources by label and reused.
 REUSE_BY_LABEL = ("organisation", "platform", "expert", "person", "place", "designation",
@@ -199,6 +199,8 @@ class _Mapper:
                     f"{', '.join(SPECIAL_KEYS)})", path + (key,))
         record = Record(kind, path, data, owner, owner_field)
         self.records.append(record)
+        if kind.name == "case":
+            self._normalise_themes(path)
         record_id = V.text(self.doc, path + ("id",))
         if record_id:
             same = [r for r in self.by_id.get(record_id, []) if r.kind.name == kind.name]
@@ -215,7 +217,7 @@ class _Mapper:
             items = value if isinstance(value, list) else [value]
             sub = [path + (fld.name, i) for i in range(len(items))] if isinstance(
                 value, list) else [path + (fld.name,)]
-            for item, item_path in zip(items, sub):
+            for item, item_path in zip(items, sub, strict=True):
                 if isinstance(item, dict):
                     if not target.creatable:
                         raise self.doc.error(
@@ -223,6 +225,20 @@ class _Mapper:
                             "has, by label or IRI", item_path)
                     self._collect(target, item_path, record, fld)
         return record
+
+    def _normalise_themes(self, path: KeyPath) -> None:
+        """Turn ``themes: [公众参与]`` items into ``{theme: 公众参与}`` records."""
+        themes = V.get(self.doc, path + ("themes",))
+        if themes is None:
+            return
+        if not isinstance(themes, list):
+            raise self.doc.error("`themes` is a list", path + ("themes",))
+        for i, item in enumerate(themes):
+            if isinstance(item, str):
+                themes[i] = {"theme": item}
+                where = self.doc.locations.get(path + ("themes", i))
+                if where is not None:
+                    self.doc.locations[path + ("themes", i, "theme")] = where
 
     # -- IRIs -------------------------------------------------------------------------------
     def _assign_iri(self, record: Record) -> None:
@@ -302,8 +318,8 @@ class _Mapper:
         elif record.kind.name == "post":
             part = V.lang_map(self.doc, record.path + ("title",)).get("en", "post")
         elif record.kind.name == "theme_assignment":
-            part = str(V.get(self.doc, record.path + ("theme",)) or "theme")
-            part = part.rsplit("/", 1)[-1]
+            theme = self._reference(record.path + ("theme",), KINDS["theme"])
+            return f"{owner}/{str(theme).rsplit('/', 1)[-1]}" if owner else ""
         elif record.kind.name == "goal":
             part = names.get("en") or str(V.get(self.doc, record.path + ("target_date",)) or "goal")
         elif "en" in names:
@@ -403,6 +419,10 @@ class _Mapper:
             add((iri, RDF.type, cls))
         labels = self._labels(record)
         for lang, text in labels.items():
+            if record.reused and any(
+                    getattr(o, "language", None) == lang
+                    for o in self.index.dataset.objects(iri, RDFS.label)):
+                continue  # a reused resource keeps its own names
             add((iri, RDFS.label, Literal(text, lang=lang)))
         for fld in kind.fields + COMMON:
             if fld.name == "label":
@@ -414,15 +434,25 @@ class _Mapper:
                 continue
             for obj in self._values(record, fld, fpath):
                 add((iri, fld.predicate, obj))
-        if kind.needs_source and V.get(self.doc, path + ("source",)) is None:
+        if kind.name == "case":
+            for child in self.records:
+                if child.owner is record and child.path[len(path):][:1] == ("themes",):
+                    theme = self._reference(child.path + ("theme",), KINDS["theme"])
+                    add((iri, NG.hasTheme, theme))
+        wants_source = kind.needs_source or (kind.name != "source" and not record.reused)
+        if wants_source and V.get(self.doc, path + ("source",)) is None:
             if self.default_source is None:
+                if not kind.needs_source:
+                    return self._rest(record)
                 raise self.doc.error(
                     f"a {kind.name} needs its source document: add `source:` at the top of "
                     "the template (title, publisher, date, URL)", path)
             add((iri, NG_PROV_DERIVED, self.default_source))
-        if record.owner is not None and record.owner_field is not None and (
-                record.owner_field.inverse):
-            pass  # the owner's inverse field adds the link
+        self._rest(record)
+
+    def _rest(self, record: Record) -> None:
+        iri, path = record.iri, record.path
+        assert iri is not None
         self._extra(iri, path + ("extra",))
         self._statements(iri, path + ("statements",))
         self._referenced_by(iri, path + ("referenced_by",))
@@ -434,7 +464,7 @@ class _Mapper:
             return [record.kind.cls]
         items = value if isinstance(value, list) else [value]
         out = []
-        for i, item in enumerate(items):
+        for i in range(len(items)):
             ipath = path + (i,) if isinstance(value, list) else path
             text = V.text(self.doc, ipath, required=True)
             assert text is not None
@@ -480,7 +510,7 @@ class _Mapper:
                     "en": f"{owner['en']}: {title.get('en', '')}, {org['en']}".strip(", ")}
         if name == "theme_assignment":
             theme = names(self._ref_or_none(path + ("theme",), KINDS["theme"]))
-            return {"zh": f"{owner['zh']}：{theme['zh']}", "en": f"{owner['en']}: {theme['en']}"}
+            return {"zh": f"{owner['zh']} — {theme['zh']}", "en": f"{owner['en']} — {theme['en']}"}
         raise self.doc.error(f"a {name} needs a label in zh and en", path + ("label",))
 
     def _ref_or_none(self, path: KeyPath, target: Kind) -> URIRef | None:
@@ -616,10 +646,10 @@ class _Mapper:
                 raise self.doc.error("a statement is a mapping: property, value, basis, comment",
                                      spath)
             for key in item:
-                if key not in ("property", "value", "basis", "comment", "extra"):
+                if key not in ("subject", "property", "value", "basis", "comment", "extra"):
                     raise self.doc.error(f"unknown field {key!r} in a statement (its fields "
-                                         "are property, value, basis, comment, extra)",
-                                         spath + (key,))
+                                         "are subject, property, value, basis, comment, "
+                                         "extra)", spath + (key,))
             prop_text = V.text(self.doc, spath + ("property",), required=True)
             predicate = expand_iri(prop_text or "")
             if predicate is None:
@@ -632,9 +662,12 @@ class _Mapper:
             if basis not in BASES.values():
                 raise self.doc.error(f"unknown basis {basis_text!r} (use background, implied "
                                      "or correction)", spath + ("basis",))
+            subject = iri
+            if V.get(self.doc, spath + ("subject",)) is not None:
+                subject = self._reference(spath + ("subject",), None)
             node = BNode()
             self.graph.add((node, RDF.type, RDF.Statement))
-            self.graph.add((node, RDF.subject, iri))
+            self.graph.add((node, RDF.subject, subject))
             self.graph.add((node, RDF.predicate, predicate))
             self.graph.add((node, RDF.object, objects[0]))
             self.graph.add((node, NG.basis, basis))

@@ -2,9 +2,9 @@
 
 A template holds *records*. Each record is one resource of the graph: a case, an organisation,
 a platform, an expert, a post, an endorsement, a figure, a goal, an event … Every record has the
-:data:`COMMON` fields (``id``, ``type``, ``label``, ``alt_labels``, ``description``, ``comment``, ``source``,
-``extra``, ``statements``) and the fields of its :class:`Kind`. A field maps to one RDF
-property; its ``kind`` says how the value is written:
+:data:`COMMON` fields (``id``, ``type``, ``label``, ``alt_labels``, ``description``,
+``comment``, ``source``, ``extra``, ``statements``) and the fields of its :class:`Kind`. A field
+maps to one RDF property; its ``kind`` says how the value is written:
 
 ==============  ================================================================================
 kind            written as
@@ -101,7 +101,8 @@ class Kind:
 COMMON: tuple[Field, ...] = (
     Field("label", RDFS.label, "labels", required=True,
           doc="the name, exactly one in zh and one in en"),
-    Field("alt_labels", SKOS.altLabel, "langlist", doc="other names, e.g. as the source spells them"),
+    Field("alt_labels", SKOS.altLabel, "langlist",
+          doc="other names, e.g. as the source spells them"),
     Field("description", NG.description, "langtext", doc="a faithful description (zh) and its "
           "English translation"),
     Field("comment", RDFS.comment, "langtext", doc="a remark, zh and/or en"),
@@ -127,10 +128,10 @@ _kind("case", "cases", NG.Case, "case", (
     _F("start_date", NG.startDate, "date", doc="when it started"),
     _F("place", NG.locatedIn, "ref", target="place", required=True,
        doc="GB/T 2260 code (330523) or name of a place the graph knows"),
-    _F("themes", NG.hasTheme, "refs", target="theme",
-       doc="themes, by scheme label (zh or en) or IRI"),
-    _F("theme_assignments", NG.qualifiedTheme, "refs", target="theme_assignment",
-       doc="themes with the phrase that supports them"),
+    _F("themes", NG.qualifiedTheme, "refs", target="theme_assignment",
+       doc="themes, each with the source phrase that supports it: {theme: 公众参与 (a scheme "
+       "label, zh or en, or an IRI), quote: {zh: …}, translation: {en: …}}; gives ng:hasTheme "
+       "and an ng:ThemeAssignment"),
     _F("organisations", NG.responsibleOrganisation, "refs", target="organisation",
        doc="organisations that run, build or lead it"),
     _F("platforms", NG.usesPlatform, "refs", target="platform",
@@ -180,7 +181,8 @@ _kind("person", "people", NG.Person, "person", (
 ), doc="another person named by the source")
 
 _kind("post", "posts", NG.Post, "post", (
-    _F("title", NG.title, "langtext", required=True, doc="the title, e.g. {zh: 教授, en: Professor}"),
+    _F("title", NG.title, "langtext", required=True,
+       doc="the title, e.g. {zh: 教授, en: Professor}"),
     _F("organisation", NG.postIn, "ref", target="organisation", doc="where it is held"),
 ), doc="one title held by one person in one organisation")
 

@@ -97,7 +97,7 @@ def lang_map(doc: LocatedDocument, path: Key) -> dict[str, str]:
         got = text(doc, tuple(path) + (lang,))
         if got is None:
             continue
-        if lang == "en" and _CJK.search(got):
+        if lang == "en" and _CJK.search(got) and not re.search(r"[A-Za-z]", got):
             raise doc.error(
                 f"the en text {got!r} is Chinese: put it under zh", tuple(path) + (lang,)
             )
