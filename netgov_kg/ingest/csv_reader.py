@@ -14,8 +14,8 @@ Examples
 ...     "case,demo,,示例,Example,330523\n"
 ...     "theme,demo,,智慧党建,,\n", "t.csv")
 >>> doc.data["cases"][0]["place"], doc.data["cases"][0]["themes"]
-({'code': '330523'}, ['智慧党建'])
->>> str(doc.location(("cases", 0, "themes", 0)))
+('330523', [{'theme': '智慧党建'}])
+>>> str(doc.location(("cases", 0, "themes", 0, "theme")))
 "t.csv, line 3, column 4, field 'label_zh'"
 >>> read_csv_text("record,case,id,url\ntheme,demo,,https://example.org\n", "t.csv")
 ... # doctest: +ELLIPSIS
@@ -38,40 +38,44 @@ from .yaml_reader import read_text
 
 #: The columns of the CSV template, in order.
 COLUMNS: tuple[str, ...] = (
-    "record", "case", "id", "of", "ref", "label_zh", "label_en", "code", "date", "value",
-    "unit_zh", "unit_en", "qualifier_zh", "qualifier_en", "period_start", "period_end",
+    "record", "case", "id", "type", "of", "ref", "label_zh", "label_en", "code", "date",
+    "value", "unit_zh", "unit_en", "qualifier_zh", "qualifier_en", "period_start", "period_end",
     "text_zh", "text_en", "url",
 )
 
 #: For each record: column -> where its value goes in the record's YAML mapping.
 RECORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "source": {"id": ("id",), "label_zh": ("title", "zh"), "label_en": ("title", "en"),
-               "ref": ("publisher",), "date": ("date",), "url": ("url",)},
+    "source": {"id": ("id",), "label_zh": ("label", "zh"), "label_en": ("label", "en"),
+               "text_zh": ("title", "zh"), "text_en": ("title", "en"), "ref": ("publisher",),
+               "date": ("date",), "url": ("url",)},
     "case": {"case": ("id",), "label_zh": ("label", "zh"), "label_en": ("label", "en"),
-             "code": ("place", "code"), "ref": ("place", "name"), "date": ("start_date",),
+             "code": ("place",), "ref": ("place",), "date": ("start_date",),
              "value": ("list_position",), "text_zh": ("description", "zh"),
              "text_en": ("description", "en")},
-    "theme": {"case": (), "label_zh": ("label",), "label_en": ("label",), "ref": ("label",)},
+    "theme": {"case": (), "ref": ("theme",), "label_zh": ("theme",), "label_en": ("theme",),
+              "text_zh": ("quote", "zh"), "text_en": ("translation", "en")},
     "alt_label": {"case": (), "of": (), "label_zh": ("zh",), "label_en": ("en",)},
-    "organisation": {"case": (), "id": ("id",), "label_zh": ("label", "zh"),
-                     "label_en": ("label", "en"), "of": ("part_of",), "code": ("place", "code"),
-                     "ref": ("place", "name"), "date": ("start_date",)},
-    "platform": {"case": (), "id": ("id",), "label_zh": ("label", "zh"),
-                 "label_en": ("label", "en"), "of": ("part_of",), "date": ("start_date",)},
+    "organisation": {"case": (), "id": ("id",), "type": ("type",), "label_zh": ("label", "zh"),
+                     "label_en": ("label", "en"), "of": ("part_of",), "code": ("place",),
+                     "ref": ("place",), "date": ("start_date",)},
+    "platform": {"case": (), "id": ("id",), "type": ("type",), "label_zh": ("label", "zh"),
+                 "label_en": ("label", "en"), "of": ("part_of",), "ref": ("operated_by",),
+                 "date": ("start_date",)},
     "expert": {"case": (), "id": ("id",), "label_zh": ("label", "zh"),
-               "label_en": ("label", "en")},
+               "label_en": ("label", "en"), "ref": ("affiliations",)},
     "post": {"case": (), "id": ("id",), "of": (), "ref": ("organisation",),
              "label_zh": ("title", "zh"), "label_en": ("title", "en")},
     "endorsement": {"case": (), "id": ("id",), "of": ("expert",), "text_zh": ("text", "zh"),
-                    "text_en": ("text", "en")},
+                    "text_en": ("translation", "en")},
     "figure": {"case": (), "id": ("id",), "of": ("about",), "label_zh": ("measure", "zh"),
                "label_en": ("measure", "en"), "value": ("value",), "unit_zh": ("unit", "zh"),
                "unit_en": ("unit", "en"), "qualifier_zh": ("qualifier", "zh"),
-               "qualifier_en": ("qualifier", "en"), "period_start": ("period", "start"),
-               "period_end": ("period", "end"), "text_zh": ("time_note", "zh"),
+               "qualifier_en": ("qualifier", "en"), "period_start": ("period_start",),
+               "period_end": ("period_end",), "text_zh": ("time_note", "zh"),
                "text_en": ("time_note", "en")},
     "goal": {"case": (), "id": ("id",), "of": ("about",), "label_zh": ("label", "zh"),
-             "label_en": ("label", "en"), "date": ("target_date",)},
+             "label_en": ("label", "en"), "date": ("target_date",), "text_zh": ("quote", "zh"),
+             "text_en": ("translation", "en")},
 }
 
 #: Which list of the case each record goes into.
@@ -122,8 +126,9 @@ def read_csv_text(text: str, source: str = "<string>") -> LocatedDocument:
         except csv.Error as exc:
             raise InputError(f"malformed CSV: {exc}", Location(source, start)) from exc
         line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+        if not any(cell.strip() for cell in row) or row[header.index("record")].strip(
+                ).startswith("#"):
+            continue  # an empty row, or a comment row (its record cell starts with #)
         if len(row) > len(header):
             raise InputError(
                 f"this row has {len(row)} cells but the header has {len(header)} columns",
@@ -244,11 +249,14 @@ class _Builder:
                                  else Location(self.source, line, None, "of"))
             expert["posts"].append((line, cells))
         elif kind == "theme":
-            column = next((c for c in ("ref", "label_zh", "label_en")
-                           if cells.get(c, (0, ""))[1]), None)
+            filled = [c for c in ("ref", "label_zh", "label_en") if cells.get(c, (0, ""))[1]]
+            if len(filled) > 1:
+                raise InputError("a 'theme' row names its theme once: in ref, label_zh or "
+                                 "label_en", self.loc(line, cells, filled[1]))
             themes = self._node(base).setdefault("themes", [])
-            self.locations[base + ("themes", len(themes))] = self.loc(line, cells, column)
-            themes.append(cells[column][1] if column else None)
+            path = base + ("themes", len(themes))
+            themes.append({})
+            self._fill(path, line, cells, used)
         elif kind == "alt_label":
             self._alt_label(base, line, cells)
         else:
