@@ -33,25 +33,10 @@ from ..namespaces import NG, NGR, PREFIXES
 from .mapper import BASES
 from .ownership import case_triples, class_supers, data_graph, ontology, owned_resources
 from .schema import COMMON, EXPORT_ORDER, KINDS, Field, Kind
+from .values import curie
 
 _DATE_TYPES = {XSD.date: r"\d{4}-\d{2}-\d{2}", XSD.gYearMonth: r"\d{4}-\d{2}", XSD.gYear: r"\d{4}"}
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
-
-
-def curie(iri: URIRef) -> str:
-    """Write ``iri`` as a CURIE where a project prefix fits, else as ``<iri>``.
-
-    Examples
-    --------
-    >>> curie(NGR["place/330523"]), curie(URIRef("https://example.org/a b"))
-    ('ngr:place/330523', '<https://example.org/a b>')
-    """
-    text = str(iri)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        local = text[len(str(ns)):]
-        if text.startswith(str(ns)) and local and _LOCAL.match(local):
-            return f"{prefix}:{local}"
-    return f"<{text}>"
 
 
 def export_case(dataset: Dataset | Graph, case: URIRef) -> dict[str, Any]:
@@ -158,7 +143,8 @@ class _Exporter:
                 and kind.name != "source"):
             record["source"] = []  # the mapper would otherwise add the default source
         if extra:
-            record["extra"] = {k: v if len(v) > 1 else v[0] for k, v in extra.items()}
+            record.setdefault("extra", {}).update(
+                {k: v if len(v) > 1 else v[0] for k, v in extra.items()})
         statements = self._statements(node)
         if statements:
             record["statements"] = statements

@@ -254,7 +254,7 @@ class _Mapper:
             if self.index.exists(iri):
                 if kind.name == "case":
                     raise self.doc.error(
-                        f"duplicate case: {iri.n3(self.index.dataset.namespace_manager)} is "
+                        f"duplicate case: {V.curie(iri)} is "
                         f"already in the graph ({self.index.name(iri)})", path + ("id",))
                 record.reused = True
         else:
@@ -471,7 +471,7 @@ class _Mapper:
             cls = expand_iri(text) or NG[text]
             if not self.index.is_subclass(cls, record.kind.cls):
                 raise self.doc.error(
-                    f"type {text!r} is not a kind of {record.kind.cls.n3(_NM)}", ipath)
+                    f"type {text!r} is not a kind of {V.curie(record.kind.cls)}", ipath)
             out.append(cls)
         return out
 
@@ -693,7 +693,6 @@ class _Mapper:
 
 
 NG_PROV_DERIVED = next(f.predicate for f in COMMON if f.name == "source")
-_NM = Graph().namespace_manager
 
 
 def _compatible(kind: Kind, target: Kind) -> bool:

@@ -173,11 +173,13 @@ _kind("expert", "experts", NG.Expert, "person", (
     _F("affiliations", NG.affiliation, "refs", target="organisation",
        doc="the most specific units the person works in"),
     _F("posts", NG.holdsPost, "refs", target="post", doc="titles held in organisations"),
+    _F("quote", NG.quote, "langtext", doc="the source's words about the person (zh)"),
 ), doc="a person who endorsed a case")
 
 _kind("person", "people", NG.Person, "person", (
     _F("affiliations", NG.affiliation, "refs", target="organisation", doc="units"),
     _F("posts", NG.holdsPost, "refs", target="post", doc="titles held in organisations"),
+    _F("quote", NG.quote, "langtext", doc="the source's words about the person (zh)"),
 ), doc="another person named by the source")
 
 _kind("post", "posts", NG.Post, "post", (
@@ -205,6 +207,7 @@ _kind("figure", "figures", NG.Observation, "obs", (
     _F("period_end", NG.periodEnd, "date", doc="end of the period covered"),
     _F("time_note", NG.timeNote, "langtext", doc="the source's time wording (截至目前)"),
     _F("stated_by", NG.statedBy, "refs", target="any", doc="who stated it"),
+    _F("quote", NG.quote, "langtext", doc="the source's words (zh)"),
 ), needs_source=True, doc="one stated figure")
 
 _kind("goal", "goals", NG.Goal, "goal", (
