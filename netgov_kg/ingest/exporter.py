@@ -29,7 +29,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from ..errors import InputError
-from ..namespaces import NG, NGR, PREFIXES
+from ..namespaces import NG, NGR
 from .mapper import BASES
 from .ownership import case_triples, class_supers, data_graph, ontology, owned_resources
 from .schema import COMMON, EXPORT_ORDER, KINDS, Field, Kind
