@@ -81,10 +81,13 @@ def test_ownership_covers_what_depends_on_cases(kg, parts):
         mine = owned_resources(graph, case, supers)
         assert not owned & mine, "a resource is owned by two cases"
         owned |= mine
-    for cls in (NG.Endorsement, NG.ThemeAssignment, NG.Post, NG.Expert):
+    for cls in (NG.Endorsement, NG.ThemeAssignment, NG.Expert):
         instances = set(graph.subjects(RDF.type, cls))
         assert instances, cls
         assert instances <= owned, (cls, sorted(instances - owned)[:3])
+    endorsers = set(graph.objects(None, NG.endorser))
+    posts = {p for e in endorsers for p in graph.objects(e, NG.holdsPost)}
+    assert len(endorsers) == 10 and posts <= owned
     # figures and goals about a case or what it owns belong to that case; the rest (e.g. the
     # announcement's count of cases) are about shared things
     cases = set(_cases(kg))
