@@ -51,7 +51,14 @@ def read_yaml_text(text: str, source: str = "<string>") -> LocatedDocument:
     """
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputError(f"malformed YAML: the character U+{char:04X} is not allowed",
+                         Location(source, line, column)) from exc
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -39,3 +39,10 @@ def test_not_utf8(tmp_path):
     with pytest.raises(InputError, match="not UTF-8") as err:
         read_yaml(path)
     assert err.value.location.line == 2
+
+
+def test_control_character_is_located():
+    # found by the corruption property test: PyYAML refuses it before parsing starts
+    with pytest.raises(InputError, match="the character U[+]0016 is not allowed") as err:
+        read_yaml_text("a: 1\nb: x\x16y\n", "c.yaml")
+    assert (err.value.location.line, err.value.location.column) == (2, 5)
