@@ -388,6 +388,9 @@ class _Mapper:
         if re.fullmatch(r"\d+", text):
             code = V.admin_code(self.doc, path)
             assert code is not None
+            for record in self.records:  # a place this template adds
+                if record.kind.name == "place" and V.get(self.doc, record.path + ("code",)) == code:
+                    return record.iri  # type: ignore[return-value]
             place = self.index.place_by_code(code)
             if place is None:
                 raise self.doc.error(
