@@ -48,7 +48,8 @@ def _reference_graph() -> Graph:
     return graph
 
 
-zh_text = st.text(alphabet="示例案例平台数据治理网络政务服务中心县市区（）", min_size=1, max_size=12)
+ZH = "示例案例平台数据治理网络政务服务中心县市区（）"
+zh_text = st.text(alphabet=ZH, min_size=1, max_size=12)
 en_text = st.text(alphabet=string.ascii_letters + " -", min_size=1, max_size=20).filter(
     lambda t: t.strip() and any(c.isalpha() for c in t))
 labels = st.fixed_dictionaries({"zh": zh_text, "en": en_text})
