@@ -156,24 +156,61 @@ def add_cases(
     (True, False, True)
     """
     path = Path(path)
+    target = Path(into) if into is not None else None
     doc = read_template(path)
-    index = GraphIndex.build(kg.dataset)
-    result = map_template(doc, index)
-    added = new_triples(result, kg.dataset)
-    _validate(kg, added, result, doc, lang or getattr(kg, "lang", "zh"))
-    summary = _summary(str(path), result, added, index)
-    summary.dry_run = dry_run
-    summary.target = Path(into) if into is not None else None
-    if dry_run:
-        return summary
-    if summary.target is not None:
-        write_turtle(summary.target, added)
+    borrowed = _load_target(kg, target)
+    try:
+        index = GraphIndex.build(kg.dataset)
+        result = map_template(doc, index)
+        added = new_triples(result, kg.dataset)
+        _validate(kg, added, result, doc, lang or getattr(kg, "lang", "zh"))
+        summary = _summary(str(path), result, added, index)
+        summary.dry_run = dry_run
+        summary.target = target
+        if dry_run:
+            _unload(kg, borrowed)
+            return summary
+        if target is not None:
+            write_turtle(target, added)
+    except BaseException:
+        _unload(kg, borrowed)
+        raise
     from ..loading import graph_iri
 
-    target_graph = kg.dataset.graph(graph_iri("extra", summary.target or path))
+    target_graph = kg.dataset.graph(graph_iri("extra", target or path))
     for triple in added:
         target_graph.add(triple)
     return summary
+
+
+def _load_target(kg: Any, target: Path | None) -> Any:
+    """Make sure the graph holds what the target file already holds (checked with it).
+
+    Returns the named graph it loaded, or ``None`` when there was nothing to load (no target,
+    no file yet, or a file the graph has loaded already).
+    """
+    if target is None or not target.exists():
+        return None
+    from ..loading import graph_iri
+
+    old = Graph()
+    try:
+        old.parse(target, format="turtle")
+    except Exception as exc:
+        raise InputError(f"the target file is not valid Turtle ({exc}); nothing was written",
+                         Location(str(target))) from exc
+    ground = [t for t in old if not any(isinstance(x, BNode) for x in t)]
+    if all(t in kg.dataset for t in ground):
+        return None  # already loaded (e.g. data/extra.ttl)
+    graph = kg.dataset.graph(graph_iri("extra", target))
+    for triple in old:
+        graph.add(triple)
+    return graph
+
+
+def _unload(kg: Any, graph: Any) -> None:
+    if graph is not None:
+        kg.dataset.remove_graph(graph)
 
 
 def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) -> Summary:

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -12,6 +13,7 @@ from netgov_kg.ingest import add_cases
 from netgov_kg.namespaces import NG, NGR
 
 CASE = NGR["case/fictional-code-to-discuss"]
+REFERENCE = Path(__file__).resolve().parents[2] / "data"
 OLD = "# earlier additions\n<https://example.org/a> <https://example.org/b> \"c\" .\n"
 
 
@@ -49,6 +51,24 @@ def test_second_add_is_a_duplicate_and_changes_nothing(reference_kg, yaml_templa
         reference_kg.add_cases(yaml_template, into=target)
     assert err.value.location.source == str(yaml_template)
     assert target.read_bytes() == before
+
+
+def test_target_file_counts_even_when_the_graph_has_not_loaded_it(yaml_template, tmp_path):
+    # two sessions writing to the same file: the second sees the first's case in the file
+    target = tmp_path / "extra.ttl"
+    first = netgov_kg.load(REFERENCE / "places.ttl", REFERENCE / "themes.ttl",
+                           REFERENCE / "sources.ttl", include_data=False)
+    add_cases(first, yaml_template, into=target)
+    before = target.read_bytes()
+    second = netgov_kg.load(REFERENCE / "places.ttl", REFERENCE / "themes.ttl",
+                            REFERENCE / "sources.ttl", include_data=False)
+    size = len(second)
+    with pytest.raises(InputError, match="duplicate case"):
+        add_cases(second, yaml_template, into=target)
+    assert target.read_bytes() == before
+    assert len(second) == size  # the file's triples were only borrowed for the check
+    add_cases(second, yaml_template, into=tmp_path / "other.ttl", dry_run=True)  # no file: ok
+    assert len(second) == size
 
 
 def test_shape_violation_is_reported_and_nothing_written(reference_kg, yaml_template, tmp_path):
