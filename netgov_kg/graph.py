@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Dataset, URIRef
 
 from .namespaces import NGR
-
-if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
 
 #: Named graph IRIs used when loading the shipped files.
 GRAPH_ONTOLOGY = URIRef(str(NGR) + "graph/ontology")

@@ -19,10 +19,10 @@ Examples
 {'Violation': 1, 'Warning': 0, 'Info': 0}
 >>> f.constraint_name
 'MaxCount'
->>> print(report.to_table())  # doctest: +NORMALIZE_WHITESPACE
-severity   focus node   path            value  message                 constraint
----------  -----------  --------------  -----  ----------------------  ----------
-Violation  ngr:case/x   ng:listPosition        ng:listPosition 至多一个  MaxCount
+>>> print(report.to_table())
+severity   focus node  path             value  message                   constraint
+---------  ----------  ---------------  -----  ------------------------  ----------
+Violation  ngr:case/x  ng:listPosition         ng:listPosition 至多一个  MaxCount
 1 violation(s), 0 warning(s), 0 info(s): does not conform
 """
 
