@@ -179,6 +179,27 @@ SELECT ?case_zh WHERE {
 [(s.label, round(s.score, 3), s.shared_themes) for s in extended.similar_cases(str(case), k=3)]
 
 # %% [markdown]
+# ### The same without writing Turtle: a case template
+#
+# For everyday use the project ships a documented case template (YAML or CSV) whose example is
+# another fictional case. `kg.add_cases` maps it to RDF, reuses what the graph already has
+# (places by GB/T 2260 code, themes by label), validates the result with the whole graph, and
+# adds it — here in memory only, because no `into=` file is given. Copy the template, edit
+# it, add it:
+
+# %%
+import shutil
+import tempfile
+from pathlib import Path
+
+from netgov_kg.ingest.templates import example_template
+
+work = Path(tempfile.mkdtemp(prefix="netgov-template-"))
+mine = shutil.copy(example_template("yaml"), work / "my-cases.yaml")
+templated = netgov_kg.load()
+print(templated.add_cases(mine))
+
+# %% [markdown]
 # ## 3. Export
 #
 # `kg.export` takes the format from the file name. JSON-LD uses the project's compact
@@ -187,8 +208,6 @@ SELECT ?case_zh WHERE {
 
 # %%
 import json
-import tempfile
-from pathlib import Path
 
 out = Path(tempfile.mkdtemp(prefix="netgov-export-"))
 extended.export(out / "netgov.jsonld")
