@@ -261,33 +261,42 @@ def _joined(value: Any) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
+def _comparable(outputs: list[Any]) -> list[str]:
+    items: list[str] = []
+    stdout: list[str] = []
+    for out in [*outputs, {"output_type": "end"}]:
+        kind = out.get("output_type")
+        if kind == "stream":
+            if out.get("name") == "stdout":
+                stdout.append(_joined(out.get("text", "")))
+            continue
+        if stdout:
+            items.append("stdout: " + normalise_text("".join(stdout)))
+            stdout = []
+        if kind in ("execute_result", "display_data"):
+            data = out.get("data", {})
+            for mime in sorted(data):
+                if mime in ("text/plain", "text/html"):
+                    items.append(f"{mime}: " + normalise_text(_joined(data[mime])))
+                else:
+                    items.append(f"{mime}: <not compared>")
+        elif kind == "error":
+            items.append(f"error: {out.get('ename')}: {out.get('evalue')}")
+    return items
+
+
 def normalised_outputs(nb: Any) -> list[tuple[int, list[str]]]:
     """Return, for every code cell, its outputs as comparable strings.
 
     Compared: stdout, and the ``text/plain`` and ``text/html`` of results and displays. Images
-    are reduced to their MIME type; stderr (warnings, progress) is ignored.
+    are reduced to their MIME type; stderr (warnings, progress) is ignored. Consecutive stdout
+    chunks are joined, since how a kernel splits a stream depends on timing.
     """
-    result = []
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        items: list[str] = []
-        for out in cell.get("outputs", []):
-            kind = out.get("output_type")
-            if kind == "stream":
-                if out.get("name") == "stdout":
-                    items.append("stdout: " + normalise_text(_joined(out.get("text", ""))))
-            elif kind in ("execute_result", "display_data"):
-                data = out.get("data", {})
-                for mime in sorted(data):
-                    if mime in ("text/plain", "text/html"):
-                        items.append(f"{mime}: " + normalise_text(_joined(data[mime])))
-                    else:
-                        items.append(f"{mime}: <not compared>")
-            elif kind == "error":
-                items.append(f"error: {out.get('ename')}: {out.get('evalue')}")
-        result.append((index, items))
-    return result
+    return [
+        (index, _comparable(cell.get("outputs", [])))
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+    ]
 
 
 def _first_difference(a: str, b: str, context: int = 160) -> str:

@@ -113,6 +113,13 @@ def test_compare_ignores_images_and_stderr_but_names_a_changed_result():
         png,
     )
     assert build.compare(committed, same) == ""
+    split = _one_cell_notebook(  # the same text in two chunks, as a busy kernel may send it
+        {"output_type": "stream", "name": "stdout", "text": "10 cases "},
+        {"output_type": "stream", "name": "stderr", "text": "a warning\n"},
+        {"output_type": "stream", "name": "stdout", "text": "at 0x7f3a9c0b1d60\n"},
+        png,
+    )
+    assert build.compare(committed, split) == ""
     diff = build.compare(committed, changed)
     assert "cell 1" in diff and "10 cases" in diff and "11 cases" in diff
     assert build.compare(committed, _one_cell_notebook()) != ""  # a lost image counts
