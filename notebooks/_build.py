@@ -251,7 +251,7 @@ _VOLATILE = [
 
 def normalise_text(text: str) -> str:
     """Remove what changes from run to run without the code or data changing."""
-    text = text.replace(str(REPO), "<repo>")
+    text = text.replace(str(REPO), "<repo>").replace(tempfile.gettempdir(), "/tmp")
     for pattern, repl in _VOLATILE:
         text = pattern.sub(repl, text)
     return text.strip("\n")
