@@ -28,19 +28,17 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
-import tempfile
 import zipfile
-from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
 from typing import IO, Any
 
 from rdflib import Dataset, Graph
 
+from .atomic import atomic_write_bytes
 from .errors import InputError, Location
 from .namespaces import bind_prefixes
 
@@ -98,61 +96,6 @@ def load_context() -> dict[str, Any]:
     'ng:Case'
     """
     return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-
-
-# -- atomic writing ---------------------------------------------------------------------------
-@contextlib.contextmanager
-def atomic_writer(path: str | PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file next to ``path``; on success rename it onto ``path``.
-
-    If the block raises, the temporary file is removed and ``path`` is left as it was.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> _ = target.write_text("old")
-    >>> try:
-    ...     with atomic_writer(target) as f:
-    ...         _ = f.write("new")
-    ...         raise RuntimeError("disk full")
-    ... except RuntimeError:
-    ...     pass
-    >>> target.read_text()
-    'old'
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        encoding = None if "b" in mode else "utf-8"
-        newline = None if "b" in mode else ""
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
-            yield handle
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def atomic_write_text(path: str | PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    with atomic_writer(path) as handle:
-        handle.write(text)
-
-
-def atomic_write_bytes(path: str | PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_writer(path, "wb") as handle:
-        handle.write(data)
 
 
 # -- RDF ----------------------------------------------------------------------------------------

@@ -93,7 +93,8 @@ def build_context(dataset: Dataset) -> dict[str, Any]:
 def main() -> None:  # pragma: no cover - a maintenance command
     """Rewrite ``netgov_kg/context.jsonld`` from the shipped ontology and data."""
     import netgov_kg
-    from netgov_kg.export import CONTEXT_FILE, atomic_write_text
+    from netgov_kg.atomic import atomic_write_text
+    from netgov_kg.export import CONTEXT_FILE
 
     ctx = build_context(netgov_kg.load().dataset)
     atomic_write_text(

@@ -57,8 +57,8 @@ def write_report(kg: Any, out: Path, *, lang: str = "zh", stream: IO[str] | None
     bool
         Whether the graph conforms to the shapes (no violations).
     """
+    from .atomic import atomic_write_text
     from .commands.output import console, rich_table
-    from .export import atomic_write_text
     from .query.catalogue import list_queries
 
     con = console(stream or sys.stdout)

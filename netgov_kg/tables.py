@@ -105,7 +105,7 @@ def tables_csv(dataset: Dataset) -> dict[str, str]:
 
 def write_tables(dataset: Dataset, folder: Path) -> list[Path]:
     """Write every table into ``folder`` (each file atomically); return the paths."""
-    from .export import atomic_write_text
+    from .atomic import atomic_write_text
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

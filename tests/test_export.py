@@ -12,8 +12,9 @@ from rdflib import RDF, Dataset, Graph
 from rdflib.compare import isomorphic
 
 import netgov_kg
+from netgov_kg.atomic import atomic_writer
 from netgov_kg.errors import InputError
-from netgov_kg.export import atomic_writer, load_context, union_graph
+from netgov_kg.export import load_context, union_graph
 from netgov_kg.namespaces import NGR
 
 

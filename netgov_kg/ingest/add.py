@@ -16,9 +16,9 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
+from ..atomic import atomic_write
 from ..errors import InputError, Location
 from ..namespaces import bind_prefixes
-from .atomic import atomic_write
 from .index import GraphIndex
 from .located import LocatedDocument
 from .mapper import MapResult, map_template

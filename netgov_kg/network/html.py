@@ -143,10 +143,10 @@ def write_html(G: nx.Graph, path: str | PathLike[str], **options: Any) -> None:
     ...     (pathlib.Path(d) / "g.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     True
     """
-    from .io import atomic_write
+    from ..atomic import atomic_write_with
 
     text = to_html(G, **options)
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    atomic_write_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 _TEMPLATE = """<!DOCTYPE html>

@@ -26,19 +26,19 @@ Examples
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..atomic import atomic_write_with
 from ..errors import InputError, Location, UnknownNameError
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["FORMATS", "guess_format", "write_graph", "read_graph", "to_text", "atomic_write"]
+__all__ = ["FORMATS", "guess_format", "write_graph", "read_graph", "to_text"]
 
 #: The graph file formats, by their usual file extension.
 FORMATS = ("graphml", "gexf", "json", "csv")
@@ -83,33 +83,6 @@ def guess_format(path: str | PathLike[str], format: str | None = None) -> str:
             ".graphml, .gexf, .json or .csv, or give format="
         )
     return found
-
-
-def atomic_write(path: str | PathLike[str], write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it to ``path``.
-
-    If ``write`` raises, the temporary file is removed and ``path`` is left as it was.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     p = pathlib.Path(d) / "f.txt"
-    ...     atomic_write(p, lambda t: t.write_text("new"))
-    ...     p.read_text()
-    'new'
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _scalar(value: Any) -> Any:
@@ -286,7 +259,7 @@ def write_graph(G: nx.Graph, path: str | PathLike[str], *, format: str | None = 
 
     fmt = guess_format(path, format)
     try:
-        atomic_write(path, lambda tmp: _WRITERS[fmt](G, tmp))
+        atomic_write_with(path, lambda tmp: _WRITERS[fmt](G, tmp))
     except (TypeError, ValueError, nx.NetworkXError) as exc:
         raise InputError(f"cannot write the graph as {fmt}: {exc}", Location(str(path))) from exc
 

@@ -435,7 +435,9 @@ def plot_network(
     fig.netgov_font = font  # type: ignore[attr-defined]
     fig.netgov_label_lang = label_lang  # type: ignore[attr-defined]
     if path is not None:
-        from .io import atomic_write
+        from ..atomic import atomic_write_with
 
-        atomic_write(path, lambda tmp: fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches="tight"))
+        atomic_write_with(
+            path, lambda tmp: fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches="tight")
+        )
     return fig

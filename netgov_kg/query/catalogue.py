@@ -267,7 +267,7 @@ def update_readme(path: Path) -> bool:
 
     Returns whether the file changed.
     """
-    from ..export import atomic_write_text
+    from ..atomic import atomic_write_text
 
     text = path.read_text(encoding="utf-8")
     start, end = README_MARKERS

@@ -242,7 +242,7 @@ class Results:
         text = self.serialize(fmt)
         if destination is None:
             return text
-        from ..export import atomic_write_text
+        from ..atomic import atomic_write_text
 
         atomic_write_text(Path(destination), text)
         return None

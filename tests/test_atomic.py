@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netgov_kg.ingest.atomic import atomic_write
+from netgov_kg.atomic import atomic_write
 
 
 def test_new_file_gets_umask_mode(tmp_path):
