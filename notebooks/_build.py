@@ -211,23 +211,13 @@ def _kill_session(pid: int) -> None:
 
 
 def write(nb: Any, path: Path) -> None:
-    """Write ``nb`` to ``path`` atomically (temporary file + rename)."""
+    """Write ``nb`` to ``path`` atomically (the project's temporary file + rename)."""
     import nbformat
 
+    from netgov_kg.atomic import atomic_write
+
     nbformat.validate(nb)
-    text = nbformat.writes(nb) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; a notebook is not
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    atomic_write(path, nbformat.writes(nb) + "\n")
 
 
 def read(path: Path) -> Any:
@@ -362,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="execute and compare only")
     parser.add_argument("--no-execute", action="store_true", help="write cells without outputs")
     args = parser.parse_args(argv)
+    if str(REPO) not in sys.path:  # run as a script: use this checkout's netgov_kg
+        sys.path.insert(0, str(REPO))
     chosen = [
         s for s in sources() if not args.names or any(s.stem.startswith(n) for n in args.names)
     ]
