@@ -127,6 +127,7 @@ def load(
     inference: str | None = None,
     lang: str = "zh",
     include_data: bool = True,
+    reload: bool = False,
 ) -> KnowledgeGraph:
     """Load the ontology and the data (and any ``extra`` files) into a store.
 
@@ -142,6 +143,10 @@ def load(
         Preferred label language.
     include_data : bool
         Load the shipped data (``False`` loads only the ontology).
+    reload : bool
+        For a persistent store (``"oxigraph:PATH"``, ``"sparql:URL"``), parse every file
+        again and replace its graph; by default a file whose graph the store already holds is
+        not loaded again (load once, query many times).
 
     Examples
     --------
@@ -153,7 +158,7 @@ def load(
     from .stores import open_store
 
     dataset = open_store(store)
-    load_into(dataset, extra=[Path(p) for p in extra], include_data=include_data)
+    load_into(dataset, extra=[Path(p) for p in extra], include_data=include_data, reload=reload)
     if inference:
         from .inference import expand
 
