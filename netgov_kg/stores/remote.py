@@ -47,7 +47,7 @@ def query_form(sparql: str) -> str:
 
     Examples
     --------
-    >>> query_form("PREFIX ng: <urn:x#>\\n# a comment\\nconstruct { ?s ?p ?o } WHERE {}")
+    >>> query_form("PREFIX ng: <urn:x#>\n# a comment\nconstruct { ?s ?p ?o } WHERE {}")
     'CONSTRUCT'
     """
     rest = sparql[_PROLOGUE.match(sparql).end():]  # type: ignore[union-attr]
