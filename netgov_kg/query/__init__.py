@@ -1,34 +1,135 @@
-"""Run SPARQL over the graph; bind values safely; wrap the results."""
+"""Run SPARQL over the graph; bind values safely; wrap the results.
+
+:func:`run_query` is what :meth:`netgov_kg.KnowledgeGraph.query` calls. SELECT and ASK give
+:class:`~netgov_kg.query.results.Results`; CONSTRUCT and DESCRIBE give an
+:class:`rdflib.Graph`.
+
+Values are bound without touching the query text: rdflib's ``initBindings`` on the memory
+store and Oxigraph's ``substitutions`` (SEP-0007) on the oxigraph store. Oxigraph only
+substitutes variables that a SELECT projects; for any other variable the query runs on
+rdflib's own engine over the same store (slower, same answers).
+
+Examples
+--------
+>>> from rdflib import Literal
+>>> from netgov_kg.stores import open_store
+>>> ds = open_store("memory")
+>>> rows = run_query(ds, "SELECT ?x WHERE { BIND(?v AS ?x) }", {"v": Literal("}} DROP ALL ; #")})
+>>> str(rows[0]["x"])
+'}} DROP ALL ; #'
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.term import Identifier
+from pyparsing import ParseException
+from rdflib import Dataset, Graph, Variable
+from rdflib.query import Result
 
-from ..namespaces import PREFIXES
+from ..namespaces import PREFIXES, bind_prefixes
+from .results import Results, Row
+from .syntax import from_exception
+from .terms import to_python, to_term
+
+#: Oxigraph's complaint about substituting a variable a SELECT does not project.
+_NOT_PROJECTED = "in its SELECT projection"
 
 
-def _term(value: Any) -> Identifier:
-    if isinstance(value, Identifier):
-        return value
-    return Literal(value)
+def _is_oxigraph(dataset: Graph) -> bool:
+    return type(dataset.store).__name__ == "OxigraphStore"
 
 
-def run_query(dataset: Dataset, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
-    """Run ``sparql`` on ``dataset`` with the project's prefixes and safe ``bindings``.
+def _execute(dataset: Dataset, sparql: str, init: dict[str, Any]) -> Result:
+    ns = dict(PREFIXES)
+    if not _is_oxigraph(dataset):
+        return dataset.query(sparql, initNs=ns, initBindings=init)
+    try:
+        return dataset.query(sparql, initNs=ns, initBindings=init)
+    except RuntimeError as exc:
+        if not (init and _NOT_PROJECTED in str(exc)):
+            raise
+    # rdflib's engine over the Oxigraph store: binds any variable, never edits the text.
+    return dataset.query(sparql, initNs=ns, initBindings=init, use_store_provided=False)
+
+
+def _precise(exc: BaseException, sparql: str) -> BaseException:
+    """Prefer Oxigraph's error position (exact) to pyparsing's (where backtracking began)."""
+    if not isinstance(exc, ParseException):
+        return exc
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - the [fast] extra is not installed
+        return exc
+    try:
+        pyoxigraph.Store().query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()})
+    except SyntaxError as ox_exc:
+        return ox_exc
+    except Exception:  # noqa: BLE001 - only a syntax check; keep rdflib's error
+        return exc
+    return exc
+
+
+def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
+    """Wrap an rdflib query result: rows for SELECT, a boolean for ASK, a graph otherwise."""
+    if result.type == "ASK":
+        return Results.ask(bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph if result.graph is not None else Graph()
+        return bind_prefixes(graph)
+    variables = [str(v) for v in (result.vars or [])]
+    rows = [tuple(b.get(Variable(v)) for v in variables) for b in result.bindings]
+    return Results(variables, rows, graph=dataset)
+
+
+def run_query(
+    dataset: Dataset,
+    sparql: str,
+    bindings: Mapping[str, Any] | None = None,
+    *,
+    source: str = "<query>",
+) -> Results | Graph:
+    """Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
+
+    Parameters
+    ----------
+    dataset : rdflib.Dataset
+        The store (see :func:`netgov_kg.stores.open_store`).
+    sparql : str
+        A SELECT, ASK, CONSTRUCT or DESCRIBE query. The prefixes of
+        :data:`netgov_kg.namespaces.PREFIXES` are pre-bound.
+    bindings : mapping of str to term or Python value
+        Values for variables (name without ``?``); Python values become literals
+        (see :func:`~netgov_kg.query.terms.to_term`).
+    source : str
+        Where the query came from, named in syntax errors (a file name, ``<stdin>``).
+
+    Returns
+    -------
+    Results or rdflib.Graph
+        Rows for SELECT, a bool-like answer for ASK, a graph for CONSTRUCT and DESCRIBE.
+
+    Raises
+    ------
+    QuerySyntaxError
+        If the query does not parse: the message gives line, column and the text around.
 
     Examples
     --------
-    >>> from netgov_kg import load
-    >>> rows = run_query(load().dataset, "ASK { ?c a ng:Case }")
-    >>> bool(rows)
-    True
+    >>> from netgov_kg.stores import open_store
+    >>> run_query(open_store("memory"), "SELECT ?x WHERE {\\n  ?x ?y }")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.QuerySyntaxError: <query>, line 2, column 9: ...
+    ...
     """
-    init = {k: _term(v) for k, v in (bindings or {}).items()}
-    return dataset.query(sparql, initNs=dict(PREFIXES), initBindings=init)
+    init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
+    try:
+        result = _execute(dataset, sparql, init)
+    except (ParseException, SyntaxError) as exc:
+        raise from_exception(_precise(exc, sparql), sparql, source=source) from None
+    return wrap(result, dataset)
 
 
-__all__ = ["run_query", "URIRef"]
+__all__ = ["run_query", "wrap", "Results", "Row", "to_term", "to_python"]

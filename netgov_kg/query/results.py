@@ -1,0 +1,255 @@
+"""The :class:`Results` of a SELECT or ASK query: rows by variable name, tables, W3C formats.
+
+Examples
+--------
+>>> from rdflib import Literal, URIRef
+>>> res = Results(["case", "n"], [(URIRef("https://example.org/c1"), Literal(3))])
+>>> len(res), res.vars
+(1, ['case', 'n'])
+>>> row = res[0]
+>>> row["n"], row.n, row[1]
+(rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+>>> res.to_python()
+[{'case': 'https://example.org/c1', 'n': 3}]
+>>> bool(Results.ask(False))
+False
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Sequence
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from . import formats
+from .labels import label
+from .terms import to_python
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+class Row(Sequence):
+    """One solution: index it by position, by variable name (``row["case"]``) or attribute.
+
+    Unbound variables give ``None``.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple[Node | None, ...]) -> None:
+        self._index = index
+        self._values = values
+
+    @overload
+    def __getitem__(self, key: int | str) -> Node | None: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Node | None, ...]: ...
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            try:
+                return self._values[self._index[key.lstrip("?$")]]
+            except KeyError:
+                raise KeyError(f"no variable {key!r}; the variables are {list(self._index)}") from None
+        return self._values[key]
+
+    def __getattr__(self, name: str) -> Node | None:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(str(exc)) from None
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={self._values[i]!r}" for k, i in self._index.items())
+        return f"Row({inner})"
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Return the value of variable ``name``, or ``default`` when it is unbound or absent."""
+        i = self._index.get(name.lstrip("?$"))
+        value = None if i is None else self._values[i]
+        return default if value is None else value
+
+    def asdict(self) -> dict[str, Node | None]:
+        """Return ``{variable: term}``."""
+        return {k: self._values[i] for k, i in self._index.items()}
+
+
+class Results:
+    """The answer of a SELECT query (rows) or an ASK query (a boolean).
+
+    Parameters
+    ----------
+    variables : list of str
+        The projected variable names, without ``?``.
+    rows : iterable of tuples
+        One tuple of rdflib terms (``None`` where unbound) per solution.
+    graph : rdflib.Graph, optional
+        The graph the query ran on, used to look up labels.
+    """
+
+    def __init__(
+        self,
+        variables: Sequence[str],
+        rows: Sequence[Sequence[Node | None]] = (),
+        *,
+        graph: Graph | None = None,
+        boolean: bool | None = None,
+    ) -> None:
+        self.vars = [str(v) for v in variables]
+        index = {v: i for i, v in enumerate(self.vars)}
+        self.rows = [Row(index, tuple(r)) for r in rows]
+        self.graph = graph
+        self.boolean = boolean
+
+    @classmethod
+    def ask(cls, answer: bool) -> Results:
+        """Return the result of an ASK query."""
+        return cls([], [], boolean=bool(answer))
+
+    @property
+    def type(self) -> str:
+        """``"ASK"`` or ``"SELECT"``."""
+        return "ASK" if self.boolean is not None else "SELECT"
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        return self.boolean if self.boolean is not None else bool(self.rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Row: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Row]: ...
+    def __getitem__(self, i: Any) -> Any:
+        return self.rows[i]
+
+    def __repr__(self) -> str:
+        if self.boolean is not None:
+            return f"<Results ASK {self.boolean}>"
+        return f"<Results {len(self)} rows: {', '.join(self.vars)}>"
+
+    def column(self, name: str) -> list[Node | None]:
+        """Return the values of one variable, row by row."""
+        return [row[name] for row in self.rows]
+
+    def to_python(self) -> list[dict[str, Any]]:
+        """Return the rows as dicts of plain Python values (see :func:`~.terms.to_python`)."""
+        return [{v: to_python(t) for v, t in zip(self.vars, row)} for row in self.rows]
+
+    def label(self, term: Node | None, lang: str = "zh") -> str | None:
+        """Return the label of an IRI in ``lang`` (other terms: their text)."""
+        if term is None:
+            return None
+        if isinstance(term, URIRef) and self.graph is not None:
+            return label(self.graph, term, lang)
+        return str(to_python(term))
+
+    def _iri_columns(self) -> list[str]:
+        return [v for v in self.vars if any(isinstance(r[v], URIRef) for r in self.rows)]
+
+    def labelled(self, lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+        """Return a display table: IRIs replaced by their labels in ``lang``, as text.
+
+        Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out.
+        """
+        other = "_en" if lang == "zh" else "_zh"
+        keep = [v for v in self.vars if not v.endswith(other)]
+        body = [["" if r[v] is None else str(self.label(r[v], lang)) for v in keep] for r in self]
+        return keep, body
+
+    def to_dataframe(self, labels: str | None = None) -> pd.DataFrame:
+        """Return a pandas DataFrame of plain Python values, one column per variable.
+
+        Parameters
+        ----------
+        labels : {None, "zh", "en"}
+            Also add, after each column that holds IRIs, a column ``<name>_label`` with the
+            resource's label in that language.
+
+        Examples
+        --------
+        >>> from rdflib import Literal
+        >>> Results(["n"], [(Literal(2),), (Literal(3),)]).to_dataframe()["n"].sum()
+        np.int64(5)
+        """
+        import pandas as pd
+
+        data: dict[str, list[Any]] = {}
+        iri_cols = set(self._iri_columns()) if labels else set()
+        for v in self.vars:
+            data[v] = [to_python(r[v]) for r in self.rows]
+            if v in iri_cols:
+                data[f"{v}_label"] = [
+                    self.label(r[v], labels or "zh") if isinstance(r[v], URIRef) else None
+                    for r in self.rows
+                ]
+        return pd.DataFrame(data, columns=list(data))
+
+    # -- W3C formats -------------------------------------------------------------------------
+    def serialize(self, fmt: str = "json") -> str:
+        """Return the results as SPARQL 1.1 ``json``, ``csv``, ``tsv`` or ``xml`` text."""
+        return formats.serialize(fmt, self.vars, [tuple(r) for r in self.rows], boolean=self.boolean)
+
+    def _write(self, fmt: str, destination: str | PathLike[str] | None) -> str | None:
+        text = self.serialize(fmt)
+        if destination is None:
+            return text
+        from ..export import atomic_write_text
+
+        atomic_write_text(Path(destination), text)
+        return None
+
+    def to_json(self, destination: str | PathLike[str] | None = None) -> str | None:
+        """Return (or write to ``destination``) SPARQL 1.1 Query Results JSON."""
+        return self._write("json", destination)
+
+    def to_csv(self, destination: str | PathLike[str] | None = None) -> str | None:
+        """Return (or write to ``destination``) SPARQL 1.1 Query Results CSV."""
+        return self._write("csv", destination)
+
+    def to_tsv(self, destination: str | PathLike[str] | None = None) -> str | None:
+        """Return (or write to ``destination``) SPARQL 1.1 Query Results TSV."""
+        return self._write("tsv", destination)
+
+    def to_xml(self, destination: str | PathLike[str] | None = None) -> str | None:
+        """Return (or write to ``destination``) SPARQL Query Results XML."""
+        return self._write("xml", destination)
+
+    def _repr_html_(self, max_rows: int = 50) -> str:
+        if self.boolean is not None:
+            return f"<p><b>ASK</b>: {html.escape(str(self.boolean).lower())}</p>"
+        head = "".join(f"<th>{html.escape(v)}</th>" for v in self.vars)
+        body = []
+        for row in self.rows[:max_rows]:
+            cells = []
+            for t in row:
+                if isinstance(t, URIRef):
+                    text = html.escape(self.label(t) or "")
+                    cells.append(f'<td><a href="{html.escape(str(t))}" title="{html.escape(str(t))}">{text}</a></td>')
+                else:
+                    cells.append(f"<td>{'' if t is None else html.escape(str(t))}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        more = len(self) - max_rows
+        note = f"<p>… {more} more rows</p>" if more > 0 else ""
+        return (
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<p>{len(self)} rows</p>{note}"
+        )

@@ -1,0 +1,84 @@
+"""Convert between Python values and RDF terms.
+
+Examples
+--------
+>>> from rdflib import Literal, XSD
+>>> to_term(3)
+rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+>>> to_python(Literal("97.99", datatype=XSD.decimal))
+97.99
+>>> to_python(Literal("2021-11", datatype=XSD.gYearMonth))
+datetime.date(2021, 11, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier, Node
+
+
+def to_term(value: Any) -> Identifier:
+    """Return ``value`` as an RDF term: terms pass through, Python values become literals.
+
+    A ``str`` becomes a plain string literal, never an IRI: pass :class:`rdflib.URIRef` (or
+    use a named query's ``resource`` parameters) for IRIs.
+
+    Examples
+    --------
+    >>> to_term("一网通办")
+    rdflib.term.Literal('一网通办')
+    >>> to_term(URIRef("https://example.org/x"))
+    rdflib.term.URIRef('https://example.org/x')
+    """
+    if isinstance(value, Identifier):
+        return value
+    return Literal(value)
+
+
+def _year_month(text: str) -> _dt.date | None:
+    try:
+        parts = text.split("-")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 and parts[1][:2].isdigit() else 1
+        return _dt.date(year, int(str(month)[:2]), 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def to_python(term: Node | None) -> Any:
+    """Return a plain Python value for an RDF term (``None`` stays ``None``).
+
+    Numbers become ``int`` or ``float``, ``xsd:date`` a :class:`datetime.date`, ``xsd:gYear``
+    and ``xsd:gYearMonth`` the date of their first day, strings and language-tagged strings a
+    ``str``, IRIs their text and blank nodes ``"_:id"``.
+
+    Examples
+    --------
+    >>> to_python(Literal("2021", datatype=XSD.gYear))
+    datetime.date(2021, 1, 1)
+    >>> to_python(URIRef("https://w3id.org/netgov-kg/id/case/x"))
+    'https://w3id.org/netgov-kg/id/case/x'
+    >>> to_python(Literal("网络理政", lang="zh"))
+    '网络理政'
+    """
+    if term is None:
+        return None
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal):
+        if term.datatype in (XSD.gYear, XSD.gYearMonth):
+            return _year_month(str(term)) or str(term)
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, Literal):  # a datatype rdflib cannot convert
+            return str(value)
+        return value
+    return str(term)
