@@ -79,26 +79,20 @@ def open_oxigraph(path: str | None = None) -> Dataset:
                     "with netgov_kg.stores.close_store(kg.dataset)"
                 ) from exc
             raise StoreError(f"cannot open the Oxigraph store {folder}: {exc}") from exc
-        store = _disk_store_class(oxrdflib.OxigraphStore)(store=inner)
-        store.path = folder
+        store = oxrdflib.OxigraphStore(store=inner)
+        store.path = folder  # marks an on-disk (persistent) store
     dataset = Dataset(store=store, default_union=True)
     return bind_prefixes(dataset)
 
 
-def _disk_store_class(base: type) -> type:
-    """Return an OxigraphStore subclass that refuses use after :func:`close_oxigraph`."""
+class _Closed:
+    """Stands in for a closed pyoxigraph store: any use raises a clear error."""
 
-    class DiskOxigraphStore(base):  # type: ignore[misc, valid-type]
-        path: Path
-        closed = False
+    def __init__(self, path: Path) -> None:
+        self._path = path
 
-        @property
-        def _inner(self):  # noqa: ANN202 - pyoxigraph.Store
-            if self.closed:
-                raise StoreError(f"the Oxigraph store {self.path} is closed")
-            return self._store
-
-    return DiskOxigraphStore
+    def __getattr__(self, name: str) -> None:
+        raise StoreError(f"the Oxigraph store {self._path} is closed")
 
 
 def close_oxigraph(dataset: Dataset) -> None:
@@ -112,11 +106,13 @@ def close_oxigraph(dataset: Dataset) -> None:
     >>> close_oxigraph(ds)
     >>> len(open_oxigraph(folder))  # the lock is free again
     0
+    >>> len(ds)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.StoreError: the Oxigraph store .../kg is closed
     """
     store = dataset.store
     inner = getattr(store, "_store", None)
     if inner is not None:
         inner.flush()
-    store._store = None  # type: ignore[attr-defined]
-    if hasattr(store, "closed"):
-        store.closed = True  # type: ignore[attr-defined]
+    store._store = _Closed(getattr(store, "path", Path("<memory>")))  # type: ignore[attr-defined]
