@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +31,7 @@ from rdflib.query import Result
 
 from ..namespaces import PREFIXES, bind_prefixes
 from .results import Results, Row
-from .syntax import from_exception
+from .syntax import from_exception, syntax_error
 from .terms import to_python, to_term
 
 #: Oxigraph's complaint about substituting a variable a SELECT does not project.
@@ -71,6 +72,18 @@ def _precise(exc: BaseException, sparql: str) -> BaseException:
     return exc
 
 
+def _unknown_prefix(message: str, sparql: str, source: str) -> Exception:
+    prefix = message.rsplit(":", 1)[-1].strip()
+    match = re.search(rf"(?<![\\w<]){re.escape(prefix)}:", sparql)
+    offset = match.start() if match else 0
+    line = sparql.count("\n", 0, offset) + 1
+    column = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
+    known = ", ".join(PREFIXES)
+    return syntax_error(
+        sparql, line, column, f"unknown prefix {prefix}: (pre-bound: {known})", source=source
+    )
+
+
 def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
     """Wrap an rdflib query result: rows for SELECT, a boolean for ASK, a graph otherwise."""
     if result.type == "ASK":
@@ -90,7 +103,7 @@ def run_query(
     *,
     source: str = "<query>",
 ) -> Results | Graph:
-    """Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
+    r"""Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
 
     Parameters
     ----------
@@ -118,10 +131,10 @@ def run_query(
     Examples
     --------
     >>> from netgov_kg.stores import open_store
-    >>> run_query(open_store("memory"), "SELECT ?x WHERE {\\n  ?x ?y }")
+    >>> run_query(open_store("memory"), "SELECT ?x WHERE {\n  ?x ?y }")
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.QuerySyntaxError: <query>, line 2, column 9: ...
+    netgov_kg.errors.QuerySyntaxError: <query>, line 2, column 10: ...
     ...
     """
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
@@ -129,6 +142,10 @@ def run_query(
         result = _execute(dataset, sparql, init)
     except (ParseException, SyntaxError) as exc:
         raise from_exception(_precise(exc, sparql), sparql, source=source) from None
+    except Exception as exc:
+        if str(exc).startswith("Unknown namespace prefix"):  # rdflib raises a bare Exception
+            raise _unknown_prefix(str(exc), sparql, source) from None
+        raise
     return wrap(result, dataset)
 
 

@@ -1,4 +1,4 @@
-"""Write SPARQL results in the W3C SPARQL 1.1 results formats: JSON, CSV, TSV and XML.
+r"""Write SPARQL results in the W3C SPARQL 1.1 results formats: JSON, CSV, TSV and XML.
 
 Each writer takes the variable names and the rows (tuples of rdflib terms, ``None`` where a
 variable is unbound) and returns the text.
@@ -7,12 +7,10 @@ Examples
 --------
 >>> from rdflib import Literal, URIRef
 >>> rows = [(URIRef("https://example.org/a"), Literal("一", lang="zh"))]
->>> print(to_csv(["s", "label"], rows), end="")
-s,label
-https://example.org/a,一
->>> print(to_tsv(["s", "label"], rows), end="")
-?s	?label
-<https://example.org/a>	"一"@zh
+>>> to_csv(["s", "label"], rows).splitlines()
+['s,label', 'https://example.org/a,一']
+>>> to_tsv(["s", "label"], rows).splitlines()[1].split("\t")
+['<https://example.org/a>', '"一"@zh']
 """
 
 from __future__ import annotations
@@ -67,7 +65,8 @@ def to_json(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | No
     if boolean is not None:
         return json.dumps({"head": {}, "boolean": boolean})
     bindings = [
-        {v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows
+        {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+        for row in rows
     ]
     doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False)
@@ -82,12 +81,12 @@ def _csv_value(term: Node | None) -> str:
 
 
 def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
-    """Return SPARQL 1.1 Query Results CSV (values only; lines end in CRLF as the spec says).
+    r"""Return SPARQL 1.1 Query Results CSV (values only; lines end in CRLF as the spec says).
 
     Examples
     --------
     >>> to_csv(["x"], [(Literal("a,b"),)])
-    'x\\r\\n"a,b"\\r\\n'
+    'x\r\n"a,b"\r\n'
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -120,12 +119,12 @@ def _tsv_term(term: Node | None) -> str:
 
 
 def to_tsv(variables: Sequence[str], rows: Sequence[Row]) -> str:
-    """Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax).
+    r"""Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax).
 
     Examples
     --------
     >>> to_tsv(["n"], [(Literal(5),)])
-    '?n\\n"5"^^<http://www.w3.org/2001/XMLSchema#integer>\\n'
+    '?n\n"5"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
     """
     lines = ["\t".join(f"?{v}" for v in variables)]
     lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
@@ -155,7 +154,8 @@ def to_xml(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | Non
     True
     """
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
-    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head>")
+    head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+    out.append(f"<head>{head}</head>")
     if boolean is not None:
         out.append(f"<boolean>{'true' if boolean else 'false'}</boolean>")
     else:
@@ -163,7 +163,7 @@ def to_xml(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | Non
         for row in rows:
             cells = "".join(
                 f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(variables, row)
+                for v, t in zip(variables, row, strict=True)
                 if t is not None
             )
             out.append(f"<result>{cells}</result>")

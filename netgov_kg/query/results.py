@@ -7,8 +7,8 @@ Examples
 >>> len(res), res.vars
 (1, ['case', 'n'])
 >>> row = res[0]
->>> row["n"], row.n, row[1]
-(rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+>>> row["n"] == row.n == row[1] == Literal(3)
+True
 >>> res.to_python()
 [{'case': 'https://example.org/c1', 'n': 3}]
 >>> bool(Results.ask(False))
@@ -55,7 +55,8 @@ class Row(Sequence):
             try:
                 return self._values[self._index[key.lstrip("?$")]]
             except KeyError:
-                raise KeyError(f"no variable {key!r}; the variables are {list(self._index)}") from None
+                known = list(self._index)
+                raise KeyError(f"no variable {key!r}; the variables are {known}") from None
         return self._values[key]
 
     def __getattr__(self, name: str) -> Node | None:
@@ -152,7 +153,7 @@ class Results:
 
     def to_python(self) -> list[dict[str, Any]]:
         """Return the rows as dicts of plain Python values (see :func:`~.terms.to_python`)."""
-        return [{v: to_python(t) for v, t in zip(self.vars, row)} for row in self.rows]
+        return [{v: to_python(t) for v, t in zip(self.vars, row, strict=True)} for row in self.rows]
 
     def label(self, term: Node | None, lang: str = "zh") -> str | None:
         """Return the label of an IRI in ``lang`` (other terms: their text)."""
@@ -206,7 +207,8 @@ class Results:
     # -- W3C formats -------------------------------------------------------------------------
     def serialize(self, fmt: str = "json") -> str:
         """Return the results as SPARQL 1.1 ``json``, ``csv``, ``tsv`` or ``xml`` text."""
-        return formats.serialize(fmt, self.vars, [tuple(r) for r in self.rows], boolean=self.boolean)
+        rows = [tuple(r) for r in self.rows]
+        return formats.serialize(fmt, self.vars, rows, boolean=self.boolean)
 
     def _write(self, fmt: str, destination: str | PathLike[str] | None) -> str | None:
         text = self.serialize(fmt)
@@ -243,7 +245,8 @@ class Results:
             for t in row:
                 if isinstance(t, URIRef):
                     text = html.escape(self.label(t) or "")
-                    cells.append(f'<td><a href="{html.escape(str(t))}" title="{html.escape(str(t))}">{text}</a></td>')
+                    iri = html.escape(str(t))
+                    cells.append(f'<td><a href="{iri}" title="{iri}">{text}</a></td>')
                 else:
                     cells.append(f"<td>{'' if t is None else html.escape(str(t))}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")

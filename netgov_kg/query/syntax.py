@@ -1,8 +1,8 @@
-"""Turn the SPARQL parsers' errors into :class:`~netgov_kg.errors.QuerySyntaxError`.
+r"""Turn the SPARQL parsers' errors into :class:`~netgov_kg.errors.QuerySyntaxError`.
 
 Examples
 --------
->>> err = syntax_error("SELECT ?s WHERE {\\n  ?s ?p\\n}", 2, 7, "expected an object")
+>>> err = syntax_error("SELECT ?s WHERE {\n  ?s ?p\n}", 2, 7, "expected an object")
 >>> print(err)
 <query>, line 2, column 7: expected an object
       1 | SELECT ?s WHERE {

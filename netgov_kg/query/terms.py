@@ -21,6 +21,11 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
+from ..errors import InputError
+
+#: Characters that cannot appear in an IRI (RFC 3987 / SPARQL IRIREF).
+_BAD_IRI_CHARS = frozenset('<>"{}|^`\\ \t\n\r')
+
 
 def to_term(value: Any) -> Identifier:
     """Return ``value`` as an RDF term: terms pass through, Python values become literals.
@@ -34,7 +39,13 @@ def to_term(value: Any) -> Identifier:
     rdflib.term.Literal('一网通办')
     >>> to_term(URIRef("https://example.org/x"))
     rdflib.term.URIRef('https://example.org/x')
+    >>> to_term(URIRef("https://example.org/x> } DROP ALL"))
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: not a valid IRI: 'https://example.org/x> } DROP ALL'
     """
+    if isinstance(value, URIRef) and (_BAD_IRI_CHARS & set(value) or not value):
+        raise InputError(f"not a valid IRI: {str(value)!r}")
     if isinstance(value, Identifier):
         return value
     return Literal(value)

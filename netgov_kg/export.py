@@ -1,0 +1,247 @@
+"""Write the graph as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or CSV tables.
+
+The format is taken from the file name unless ``format`` is given:
+
+==================  =========  ===========================================================
+extension           format     what is written
+==================  =========  ===========================================================
+``.ttl``            turtle     every triple (the union of the named graphs)
+``.nt``             nt         every triple, one per line
+``.nq``             nquads     every quad: ontology, data and extra files in named graphs
+``.trig``           trig       the same named graphs, in Turtle syntax
+``.rdf``, ``.owl``  xml        RDF/XML
+``.jsonld``         json-ld    JSON-LD compacted with :data:`CONTEXT_FILE`
+``.zip``            csv        one CSV table per main class, zipped
+a folder            csv        one CSV table per main class (``format="csv"``)
+==================  =========  ===========================================================
+
+Every file is written atomically: to a temporary file next to it, then renamed, so a failed
+export leaves an existing file intact.
+
+Examples
+--------
+>>> format_for("build/kg.trig")
+'trig'
+>>> format_for("build/tables.zip")
+'csv'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from os import PathLike
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import Dataset, Graph
+
+from .errors import InputError, Location
+from .namespaces import bind_prefixes
+
+#: The compact JSON-LD context that JSON-LD exports use (published with the package).
+CONTEXT_FILE = Path(__file__).resolve().parent / "context.jsonld"
+
+#: File extension -> export format.
+EXTENSIONS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".zip": "csv",
+    ".csv": "csv",
+}
+
+#: Formats that keep the named graphs.
+QUAD_FORMATS = ("nquads", "trig")
+
+FORMATS = ("turtle", "nt", "nquads", "trig", "xml", "json-ld", "csv")
+
+
+def format_for(destination: str | PathLike[str]) -> str:
+    """Return the export format for a file name, from its extension.
+
+    Raises
+    ------
+    InputError
+        If the extension is not one of :data:`EXTENSIONS`.
+    """
+    suffix = Path(destination).suffix.lower()
+    try:
+        return EXTENSIONS[suffix]
+    except KeyError:
+        known = ", ".join(sorted(EXTENSIONS))
+        raise InputError(
+            f"cannot tell the format from the extension {suffix or '(none)'!r}: use one of "
+            f"{known}, or pass format=",
+            Location(str(destination)),
+        ) from None
+
+
+def load_context() -> dict[str, Any]:
+    """Return the ``@context`` object of :data:`CONTEXT_FILE`.
+
+    Examples
+    --------
+    >>> load_context()["Case"]
+    'ng:Case'
+    """
+    return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+
+
+# -- atomic writing ---------------------------------------------------------------------------
+@contextlib.contextmanager
+def atomic_writer(path: str | PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file next to ``path``; on success rename it onto ``path``.
+
+    If the block raises, the temporary file is removed and ``path`` is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = target.write_text("old")
+    >>> try:
+    ...     with atomic_writer(target) as f:
+    ...         _ = f.write("new")
+    ...         raise RuntimeError("disk full")
+    ... except RuntimeError:
+    ...     pass
+    >>> target.read_text()
+    'old'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        newline = None if "b" in mode else ""
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+            yield handle
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write_text(path: str | PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically."""
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
+def atomic_write_bytes(path: str | PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_writer(path, "wb") as handle:
+        handle.write(data)
+
+
+# -- RDF ----------------------------------------------------------------------------------------
+def union_graph(dataset: Dataset) -> Graph:
+    """Return every triple of ``dataset`` (all named graphs) as one in-memory graph."""
+    graph = bind_prefixes(Graph())
+    graph += dataset.triples((None, None, None))
+    return graph
+
+
+def rdf_bytes(dataset: Dataset, fmt: str) -> bytes:
+    """Serialise ``dataset`` in an RDF format of :data:`FORMATS` (not ``csv``)."""
+    if fmt in QUAD_FORMATS:
+        target: Graph = bind_prefixes(Dataset())
+        for graph in dataset.graphs():
+            if len(graph) and graph.identifier != dataset.default_graph.identifier:
+                target.graph(graph.identifier).__iadd__(graph.triples((None, None, None)))
+        return target.serialize(format=fmt, encoding="utf-8")
+    graph = union_graph(dataset)
+    if fmt == "json-ld":
+        data = graph.serialize(format="json-ld", context=load_context(), auto_compact=True)
+        return data.encode("utf-8")
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def export(
+    dataset: Dataset,
+    destination: str | PathLike[str] | IO[Any],
+    *,
+    format: str | None = None,
+) -> None:
+    """Write ``dataset`` to a file, a folder (CSV tables) or an open stream.
+
+    Parameters
+    ----------
+    dataset : rdflib.Dataset
+        The graph's store.
+    destination : path or binary/text stream
+        Where to write. A path's format is guessed from its extension (see the module's
+        table); a stream needs ``format`` unless it has a ``name``.
+    format : str, optional
+        One of :data:`FORMATS` (``"turtle"``, ``"nt"``, ``"nquads"``, ``"trig"``, ``"xml"``,
+        ``"json-ld"``, ``"csv"``).
+
+    Raises
+    ------
+    InputError
+        If the format is unknown or cannot be guessed.
+
+    Examples
+    --------
+    >>> import netgov_kg, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "kg.nt"
+    >>> netgov_kg.load().export(out)
+    >>> out.stat().st_size > 0
+    True
+    """
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
+    if hasattr(destination, "write"):
+        name = getattr(destination, "name", None)
+        fmt = format or (format_for(name) if isinstance(name, str) else None)
+        if fmt is None:
+            raise InputError("writing to a stream needs format=")
+        data = _csv_zip(dataset) if fmt == "csv" else rdf_bytes(dataset, fmt)
+        try:
+            destination.write(data)  # type: ignore[union-attr]
+        except TypeError:  # a text stream
+            destination.write(data.decode("utf-8"))  # type: ignore[union-attr]
+        return
+    path = Path(destination)  # type: ignore[arg-type]
+    fmt = format or ("csv" if path.is_dir() or str(destination).endswith(("/", os.sep)) else None)
+    fmt = fmt or format_for(path)
+    if fmt == "csv":
+        from .tables import write_tables
+
+        if path.suffix.lower() == ".zip":
+            atomic_write_bytes(path, _csv_zip(dataset))
+        else:
+            write_tables(dataset, path)
+        return
+    atomic_write_bytes(path, rdf_bytes(dataset, fmt))
+
+
+def _csv_zip(dataset: Dataset) -> bytes:
+    from .tables import tables_csv
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in tables_csv(dataset).items():
+            archive.writestr(name, text)
+    return buffer.getvalue()

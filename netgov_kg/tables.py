@@ -1,0 +1,115 @@
+"""CSV tables, one per main class, for spreadsheet users.
+
+Each table has one row per resource of the class (or of a subclass): ``id`` (the IRI),
+``label_zh``, ``label_en``, then one column per property the resources have. Language-tagged
+values get a column per language (``measure_zh``, ``measure_en``); several values share a cell,
+separated by `` | ``. IRIs are written in full, so tables join on ``id``.
+
+Examples
+--------
+>>> import netgov_kg
+>>> tables = tables_csv(netgov_kg.load().dataset)
+>>> sorted(tables)[:3]
+['cases.csv', 'endorsements.csv', 'events.csv']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from .namespaces import NG
+from .query.labels import local_name
+
+#: File name -> class, for the main classes of the contract.
+MAIN_CLASSES: dict[str, URIRef] = {
+    "cases.csv": NG.Case,
+    "organisations.csv": NG.Organisation,
+    "platforms.csv": NG.Platform,
+    "people.csv": NG.Person,
+    "experts.csv": NG.Expert,
+    "themes.csv": NG.Theme,
+    "places.csv": NG.Place,
+    "observations.csv": NG.Observation,
+    "goals.csv": NG.Goal,
+    "posts.csv": NG.Post,
+    "endorsements.csv": NG.Endorsement,
+    "events.csv": NG.Event,
+    "sources.csv": NG.SourceDocument,
+}
+
+SEPARATOR = " | "
+
+
+def _subclasses(dataset: Dataset, cls: URIRef) -> set[Node]:
+    found: set[Node] = {cls}
+    todo = [cls]
+    while todo:
+        for sub in dataset.subjects(RDFS.subClassOf, todo.pop()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def _instances(dataset: Dataset, cls: URIRef) -> list[Node]:
+    members = {s for c in _subclasses(dataset, cls) for s in dataset.subjects(RDF.type, c)}
+    return sorted(members, key=str)
+
+
+def _cell(values: list[Node]) -> str:
+    return SEPARATOR.join(sorted(str(v) for v in values))
+
+
+def table(dataset: Dataset, cls: URIRef) -> tuple[list[str], list[list[str]]]:
+    """Return ``(header, rows)`` of the table of class ``cls``."""
+    records: list[dict[str, list[Node]]] = []
+    columns: dict[str, None] = {"id": None, "label_zh": None, "label_en": None}
+    for node in _instances(dataset, cls):
+        record: dict[str, list[Node]] = defaultdict(list)
+        record["id"].append(node)
+        for pred, obj in sorted(dataset.predicate_objects(node), key=lambda po: str(po[0])):
+            if pred == RDF.type:
+                continue
+            name = "label" if pred == RDFS.label else local_name(str(pred))
+            if isinstance(obj, Literal) and obj.language:
+                name = f"{name}_{obj.language}"
+            elif name == "label":
+                name = "label_"
+            record[name].append(obj)
+            columns.setdefault(name, None)
+        records.append(record)
+    header = list(columns)
+    rows = [[_cell(rec.get(col, [])) for col in header] for rec in records]
+    return header, rows
+
+
+def tables_csv(dataset: Dataset) -> dict[str, str]:
+    """Return ``{file name: CSV text}`` for every main class (see :data:`MAIN_CLASSES`)."""
+    out = {}
+    for name, cls in MAIN_CLASSES.items():
+        header, rows = table(dataset, cls)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        out[name] = buffer.getvalue()
+    return out
+
+
+def write_tables(dataset: Dataset, folder: Path) -> list[Path]:
+    """Write every table into ``folder`` (each file atomically); return the paths."""
+    from .export import atomic_write_text
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in tables_csv(dataset).items():
+        atomic_write_text(folder / name, text)
+        written.append(folder / name)
+    return written

@@ -1,0 +1,186 @@
+"""kg.query: prefixes, safe bindings on both stores, Results, W3C formats, syntax errors."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+import netgov_kg
+from netgov_kg.errors import InputError, QuerySyntaxError
+from netgov_kg.namespaces import NGR
+
+STORES = ["memory", "oxigraph"]
+INJECTION = "}} DROP ALL ; #"
+
+
+@pytest.fixture(scope="module", params=STORES)
+def mini(request, fixtures_dir):
+    return netgov_kg.load(fixtures_dir / "mini.ttl", store=request.param, include_data=False)
+
+
+def test_prefixes_are_prebound(mini):
+    rows = mini.query("SELECT ?c WHERE { ?c a ng:Case ; prov:wasDerivedFrom ?s }")
+    assert len(rows) == 3
+    assert {r["c"] for r in rows} >= {NGR["case/shanghai-one-network"]}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?c ?l WHERE { ?c rdfs:label ?l }",  # projected
+        "SELECT ?c WHERE { ?c rdfs:label ?l }",  # not projected
+        "SELECT (COUNT(?c) AS ?n) WHERE { ?c rdfs:label ?l }",  # under an aggregate
+    ],
+)
+def test_binding_selects_by_value(mini, query):
+    rows = mini.query(query, l=Literal("银川市政务微博矩阵", lang="zh"))
+    if "COUNT" in query:
+        assert int(rows[0]["n"]) == 1
+    else:
+        assert [r["c"] for r in rows] == [NGR["case/yinchuan-weibo-matrix"]]
+
+
+def test_binding_in_filter(mini):
+    rows = mini.query("SELECT ?o WHERE { ?o ng:value ?v FILTER(?v > ?min) }", min=Literal(1000))
+    assert [r["o"] for r in rows] == [NGR["obs/shanghai-cases-handled"]]
+
+
+def test_python_values_become_literals(mini):
+    rows = mini.query("SELECT ?c WHERE { ?c ng:listPosition ?p }", p=6)
+    assert [r.c for r in rows] == [NGR["case/shanghai-one-network"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?c ?l WHERE { ?c a ng:Case ; rdfs:label ?l }",  # Oxigraph substitutes ?l
+        "SELECT ?c WHERE { ?c a ng:Case ; rdfs:label ?l }",  # rdflib's engine binds ?l
+    ],
+)
+def test_injection_does_not_change_the_query(mini, query):
+    before = len(mini)
+    rows = mini.query(query, l=Literal(INJECTION))
+    assert len(rows) == 0  # no label equals the string: the string stayed a string
+    echo = mini.query("SELECT ?x WHERE { BIND(?v AS ?x) }", v=INJECTION)
+    assert str(echo[0]["x"]) == INJECTION
+    assert mini.query("ASK { ?c a ng:Case }", c=Literal(INJECTION)).boolean is False
+    assert len(mini) == before  # nothing dropped
+
+
+def test_injection_attempt_with_an_iri_value(mini):
+    evil = URIRef("https://example.org/x> } ; DROP ALL ; #")
+    with pytest.raises(InputError, match="not a valid IRI"):
+        mini.query("SELECT ?c WHERE { ?c a ng:Case }", c=evil)
+    assert len(mini.query("SELECT ?c WHERE { ?c a ng:Case }")) == 3
+
+
+def test_ask_is_bool_like(mini):
+    assert mini.query("ASK { ?c a ng:Case }")
+    assert not mini.query("ASK { ?c a ng:NoSuchClass }")
+    assert json.loads(mini.query("ASK { ?c a ng:Case }").to_json()) == {"head": {}, "boolean": True}
+
+
+def test_construct_and_describe_give_graphs(mini):
+    g = mini.query("CONSTRUCT { ?c rdfs:label ?l } WHERE { ?c a ng:Case ; rdfs:label ?l }")
+    assert isinstance(g, Graph)
+    assert len(g) == 6
+    d = mini.query("DESCRIBE ?c", c=NGR["case/chengdu-platform"]) if mini else None
+    assert isinstance(d, Graph)
+
+
+def test_rows_by_name_position_and_attribute(mini):
+    rows = mini.query("SELECT ?c ?p WHERE { ?c ng:listPosition ?p } ORDER BY ?p")
+    first = rows[0]
+    assert first["c"] == first.c == first[0] == NGR["case/chengdu-platform"]
+    assert first.get("nope", "dflt") == "dflt"
+    with pytest.raises(KeyError, match="the variables are"):
+        first["nope"]
+    assert [int(r.p) for r in rows] == [2, 6, 10]
+
+
+def test_to_dataframe_native_types_and_labels(mini):
+    rows = mini.query(
+        "SELECT ?o ?v ?start ?note WHERE { ?o ng:value ?v "
+        "OPTIONAL { ?o ng:periodStart ?start } "
+        "OPTIONAL { ?o ng:timeNote ?note FILTER(lang(?note)='zh') } }"
+        " ORDER BY ?v"
+    )
+    df = rows.to_dataframe(labels="en")
+    assert list(df.columns) == ["o", "o_label", "v", "start", "note"]
+    assert df["v"].tolist() == [97.99, 173000000]
+    assert isinstance(df["v"].iloc[1], (int,)) or df["v"].dtype.kind in "if"
+    assert df["start"].iloc[0] == dt.date(2021, 1, 1)
+    assert df["o_label"].iloc[0] == "Wenzheng Yinchuan completion rate"
+    assert df["note"].iloc[1] == "建成三年以来"
+    zh = rows.to_dataframe(labels="zh")
+    assert zh["o_label"].iloc[0] == "问政银川办结率"
+
+
+def test_w3c_formats_round_trip(mini):
+    rows = mini.query(
+        "SELECT ?c ?l ?p WHERE { ?c rdfs:label ?l ; ng:listPosition ?p FILTER(lang(?l)='zh') }"
+        " ORDER BY ?p"
+    )
+    doc = json.loads(rows.to_json())
+    assert doc["head"]["vars"] == ["c", "l", "p"]
+    b = doc["results"]["bindings"][0]
+    assert b["c"] == {"type": "uri", "value": str(NGR["case/chengdu-platform"])}
+    assert b["l"] == {"type": "literal", "value": "成都市网络理政平台", "xml:lang": "zh"}
+    assert b["p"]["datatype"].endswith("#integer")
+    table = list(csv.reader(io.StringIO(rows.to_csv())))
+    assert table[0] == ["c", "l", "p"] and table[1][1] == "成都市网络理政平台"
+    tsv = rows.to_tsv().splitlines()
+    assert tsv[0] == "?c\t?l\t?p" and tsv[1].split("\t")[1] == '"成都市网络理政平台"@zh'
+    root = ET.fromstring(rows.to_xml())
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    assert len(root.findall("s:results/s:result", ns)) == 3
+    # the formats parse back with rdflib's own SPARQL results parsers
+    from rdflib.query import Result
+
+    for fmt, text in (
+        ("json", rows.to_json()),
+        ("xml", rows.to_xml()),
+        ("csv", rows.to_csv()),
+        ("tsv", rows.to_tsv()),
+    ):
+        back = Result.parse(io.StringIO(text), format=fmt)
+        assert len(list(back)) == 3, fmt
+
+
+def test_to_csv_writes_a_file(mini, tmp_path):
+    rows = mini.query("SELECT ?c WHERE { ?c a ng:Case }")
+    out = tmp_path / "cases.csv"
+    assert rows.to_csv(out) is None
+    assert out.read_bytes().startswith(b"c\r\n")
+
+
+def test_repr_html_escapes_and_labels(mini):
+    rows = mini.query("SELECT ?c ?x WHERE { ?c a ng:Case BIND('<b>' AS ?x) }")
+    page = rows._repr_html_()
+    assert "&lt;b&gt;" in page and "<b>" not in page
+    assert "成都市网络理政平台" in page
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_syntax_error_shows_line_column_and_text(store, fixtures_dir):
+    kg = netgov_kg.load(store=store, include_data=False)
+    query = "SELECT ?c\nWHERE {\n  ?c a ng:Case ;\n     rdfs:label\n}"
+    with pytest.raises(QuerySyntaxError) as info:
+        kg.query(query)
+    err = info.value
+    assert err.location.line in (4, 5)
+    text = str(err)
+    assert f"line {err.location.line}, column" in text
+    assert "rdfs:label" in text and "^" in text
+
+
+def test_unknown_prefix_is_a_syntax_error():
+    kg = netgov_kg.load(include_data=False)
+    with pytest.raises(QuerySyntaxError, match="line 2, column 14: unknown prefix nosuch"):
+        kg.query("SELECT ?x\nWHERE { ?x a nosuch:Thing }")
