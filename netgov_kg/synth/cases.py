@@ -136,8 +136,22 @@ def iter_cases(n: int, *, reference: Reference, seed: int = 0, start: int = 0) -
                 triple(case, ng("usesPlatform"), platform),
                 triple(case, ng("startDate"), typed(year, "gYear")),
                 triple(case, DERIVED, source)]
-        for t in sorted(rng.sample(range(len(themes)), min(len(themes), rng.randint(1, 2)))):
-            out.append(triple(case, ng("hasTheme"), f"<{themes[t].iri}>"))
+        out += [triple(case, ng("description"), lit(
+                    f"{name_zh}是{place.zh}{year}年起运行的网络理政平台。", "zh")),
+                triple(case, ng("description"), lit(
+                    f"{name_en} is a platform for governing through the internet run in "
+                    f"{place.en} since {year}.", "en"))]
+        picks = sorted(rng.sample(range(len(themes)), min(len(themes), rng.randint(1, 2))))
+        for k, t in enumerate(picks):
+            theme = themes[t]
+            assignment = iri(f"theme-assignment/synth-{i:06d}-{k}")
+            out += [triple(case, ng("hasTheme"), f"<{theme.iri}>"),
+                    triple(case, ng("qualifiedTheme"), assignment),
+                    triple(assignment, RDF_TYPE, ng("ThemeAssignment")),
+                    labels(assignment, f"{name_zh}:{theme.zh}", f"{name_en}: {theme.en}"),
+                    triple(assignment, ng("theme"), f"<{theme.iri}>"),
+                    triple(assignment, ng("quote"), lit(f"围绕{theme.zh}开展工作", "zh")),
+                    triple(assignment, ng("translation"), lit(f"works on {theme.en}", "en"))]
         if i % 4 == 0:
             out.append(_observation(rng, i, case, name_zh, name_en, year, source))
         if i % 3 == 0:
@@ -196,7 +210,7 @@ def _endorsement(rng: random.Random, i: int, case: str, name_zh: str, name_en: s
             labels(end, f"{name_zh}推荐语", f"endorsement of {name_en}"),
             triple(end, ng("endorser"), person), triple(end, ng("endorsedCase"), case),
             triple(end, ng("text"), lit(p_zh.format(case=name_zh), "zh")),
-            triple(end, ng("text"), lit(p_en.format(case=name_en), "en")),
+            triple(end, ng("translation"), lit(p_en.format(case=name_en), "en")),
             triple(end, DERIVED, source)]
     return "".join(out)
 
