@@ -27,8 +27,10 @@ from typing import Any
 
 from pyparsing import ParseException
 from rdflib import Dataset, Graph, Variable
+from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.query import Result
 
+from ..errors import InputError, Location
 from ..namespaces import PREFIXES, bind_prefixes
 from .results import Results, Row
 from .syntax import from_exception, syntax_error
@@ -139,14 +141,18 @@ def run_query(
     """
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
     try:
-        result = _execute(dataset, sparql, init)
+        return wrap(_execute(dataset, sparql, init), dataset)  # rdflib evaluates lazily
     except (ParseException, SyntaxError) as exc:
         raise from_exception(_precise(exc, sparql), sparql, source=source) from None
+    except SPARQLError as exc:  # e.g. rdflib's NotBoundError in DISTINCT aggregates
+        raise InputError(
+            f"the query failed in rdflib's SPARQL engine: {exc} (the oxigraph store may run it)",
+            Location(source),
+        ) from None
     except Exception as exc:
         if str(exc).startswith("Unknown namespace prefix"):  # rdflib raises a bare Exception
             raise _unknown_prefix(str(exc), sparql, source) from None
         raise
-    return wrap(result, dataset)
 
 
 __all__ = ["run_query", "wrap", "Results", "Row", "to_term", "to_python"]

@@ -34,6 +34,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
+def curie(iri: URIRef) -> str:
+    """Return ``iri`` as a CURIE with the project's prefixes, else as ``<iri>``.
+
+    Examples
+    --------
+    >>> curie(URIRef("https://w3id.org/netgov-kg/id/case/x"))
+    'ngr:case/x'
+    """
+    from ..namespaces import PREFIXES
+
+    best = max(
+        ((p, str(ns)) for p, ns in PREFIXES.items() if str(iri).startswith(str(ns))),
+        key=lambda pn: len(pn[1]),
+        default=None,
+    )
+    return f"{best[0]}:{str(iri)[len(best[1]):]}" if best else f"<{iri}>"
+
+
 class Row(Sequence):
     """One solution: index it by position, by variable name (``row["case"]``) or attribute.
 
@@ -161,20 +179,30 @@ class Results:
             return None
         if isinstance(term, URIRef) and self.graph is not None:
             return label(self.graph, term, lang)
-        return str(to_python(term))
+        return str(term)  # literals as written (2021-11 stays 2021-11)
 
     def _iri_columns(self) -> list[str]:
         return [v for v in self.vars if any(isinstance(r[v], URIRef) for r in self.rows)]
 
-    def labelled(self, lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+    def labelled(
+        self, lang: str = "zh", *, iris: tuple[str, ...] = ()
+    ) -> tuple[list[str], list[list[str]]]:
         """Return a display table: IRIs replaced by their labels in ``lang``, as text.
 
-        Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out.
+        Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out; the
+        columns named in ``iris`` keep their IRIs (as CURIEs where a prefix is known).
         """
         other = "_en" if lang == "zh" else "_zh"
         keep = [v for v in self.vars if not v.endswith(other)]
-        body = [["" if r[v] is None else str(self.label(r[v], lang)) for v in keep] for r in self]
-        return keep, body
+
+        def cell(v: str, t: Node | None) -> str:
+            if t is None:
+                return ""
+            if v in iris and isinstance(t, URIRef):
+                return curie(t)
+            return str(self.label(t, lang))
+
+        return keep, [[cell(v, r[v]) for v in keep] for r in self]
 
     def to_dataframe(self, labels: str | None = None) -> pd.DataFrame:
         """Return a pandas DataFrame of plain Python values, one column per variable.

@@ -51,6 +51,10 @@ def from_exception(exc: BaseException, text: str, *, source: str = "<query>") ->
         line, column = int(match.group(1)), int(match.group(2))
         message = match.group(3)
     message = " ".join(message.split())
+    if "expected one of" in message:  # drop Oxigraph's character-class alternatives
+        message = re.sub(r"\[[^\[\]]*\]", "", message)
+        message = re.sub(r"(,\s*)+(?=,|$)", "", message).replace(", ,", ",").rstrip(", ")
+        message = message.replace("expected one of", "expected one of:")
     if len(message) > 200:
         message = message[:200] + "…"
     return syntax_error(text, int(line or 1), int(column or 1), message, source=source)

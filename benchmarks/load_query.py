@@ -1,0 +1,108 @@
+"""Load and query: netgov_kg against plain rdflib doing the same work by hand.
+
+Each measurement is one fresh Python process that imports, parses the ontology and data into
+named graphs, runs one named query and materialises its rows; the time is taken inside the
+process, from before the first import to the last row. Runs alternate between the two sides;
+the medians and their ratio are printed. Target: netgov_kg / rdflib <= 1.3 on each store.
+
+Run: PYTHONPATH=. python benchmarks/load_query.py [--repeat 5] [--query cases]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+
+LIBRARY = textwrap.dedent(
+    """
+    import time
+    t0 = time.perf_counter()
+    import netgov_kg
+    kg = netgov_kg.load(store={store!r})
+    rows = kg.run({query!r})
+    n = len(rows)
+    print(time.perf_counter() - t0, n)
+    """
+)
+
+BY_HAND = textwrap.dedent(
+    """
+    import time
+    t0 = time.perf_counter()
+    from pathlib import Path
+    from rdflib import Dataset, URIRef
+    root = Path({root!r})
+    store = {store!r}
+    if store == "oxigraph":
+        from oxrdflib import OxigraphStore
+        ds, fmt = Dataset(store=OxigraphStore(), default_union=True), "ox-turtle"
+    else:
+        ds, fmt = Dataset(default_union=True), "turtle"
+    base = "https://w3id.org/netgov-kg/id/graph/"
+    for kind in ("ontology", "data"):
+        for path in sorted((root / kind).glob("*.ttl")):
+            ds.graph(URIRef(base + kind + "/" + path.stem)).parse(path, format=fmt)
+    prefixes = {prefixes!r}
+    text = (root / "netgov_kg" / "queries" / ({query!r} + ".rq")).read_text(encoding="utf-8")
+    rows = [tuple(r) for r in ds.query(text, initNs=prefixes)]
+    n = len(rows)
+    print(time.perf_counter() - t0, n)
+    """
+)
+
+
+def measure(code: str) -> tuple[float, int]:
+    """Run ``code`` in a fresh interpreter; return (seconds, rows) that it prints."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    ).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--query", default="cases")
+    parser.add_argument("--stores", default="memory,oxigraph")
+    args = parser.parse_args()
+
+    from netgov_kg.namespaces import PREFIXES
+    from netgov_kg.resources import data_root
+
+    root = str(data_root())
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    results = {}
+    for store in args.stores.split(","):
+        lib = LIBRARY.format(store=store, query=args.query)
+        hand = BY_HAND.format(root=root, store=store, prefixes=prefixes, query=args.query)
+        times: dict[str, list[float]] = {"netgov_kg": [], "rdflib": []}
+        rows = {}
+        for _ in range(args.repeat):  # alternate, so that machine noise hits both sides
+            t, rows["netgov_kg"] = measure(lib)
+            times["netgov_kg"].append(t)
+            t, rows["rdflib"] = measure(hand)
+            times["rdflib"].append(t)
+        if rows["netgov_kg"] != rows["rdflib"]:
+            raise SystemExit(f"{store}: the two sides disagree on the rows: {rows}")
+        med = {k: statistics.median(v) for k, v in times.items()}
+        ratio = med["netgov_kg"] / med["rdflib"]
+        results[store] = {"rows": rows["rdflib"], **med, "ratio": ratio}
+        print(
+            f"{store:9s} query={args.query} rows={rows['rdflib']}  "
+            f"netgov_kg {med['netgov_kg']:.3f}s  rdflib by hand {med['rdflib']:.3f}s  "
+            f"ratio {ratio:.2f}x  (target <= 1.30x; median of {args.repeat})"
+        )
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""`import netgov_kg` stays light: no pandas, pyshacl, networkx or server stack until needed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = [
+    "pandas",
+    "pyshacl",
+    "networkx",
+    "matplotlib",
+    "starlette",
+    "uvicorn",
+    "netgov_kg.server",
+    "netgov_kg.network",
+    "netgov_kg.validation",
+]
+
+
+def imported_after(code: str) -> list[str]:
+    probe = (
+        f"{code}\nimport json, sys\n"
+        f"print(json.dumps(sorted(h for h in {HEAVY!r} "
+        "if any(m == h or m.startswith(h + '.') for m in sys.modules))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_import_alone_is_light():
+    assert imported_after("import netgov_kg") == []
+
+
+def test_load_and_query_stay_light():
+    assert imported_after("import netgov_kg\nkg = netgov_kg.load()\nkg.run('cases')") == []
+
+
+def test_dataframe_imports_pandas_only_when_asked():
+    code = "import netgov_kg\nnetgov_kg.load().run('cases').to_dataframe()"
+    assert imported_after(code) == ["pandas"]

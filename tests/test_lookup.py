@@ -1,0 +1,56 @@
+"""kg.find and kg.describe: label substrings in zh and en; IRIs, CURIEs and labels."""
+
+from __future__ import annotations
+
+import pytest
+
+import netgov_kg
+from netgov_kg.errors import InputError, UnknownNameError
+from netgov_kg.namespaces import NG, NGR
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def mini(request, fixtures_dir):
+    return netgov_kg.load(fixtures_dir / "mini.ttl", store=request.param, include_data=False)
+
+
+def test_find_by_zh_substring_exact_first(mini):
+    hits = mini.find("一网通办")
+    assert [h["resource"] for h in hits][:2] == [
+        NGR["case/shanghai-one-network"],  # its alternative label is exactly 一网通办
+        NGR["obs/shanghai-cases-handled"],
+    ]
+    assert hits[0]["type"] == NG.Case
+
+
+def test_find_by_en_substring_ignores_case(mini):
+    hits = mini.find("CHENGDU")
+    assert {h["resource"] for h in hits} == {NGR["place/510100"], NGR["case/chengdu-platform"]}
+
+
+def test_find_shows_labels_in_the_chosen_language(mini):
+    hits = mini.find("chengdu", lang="zh", cls=NG.Case)
+    assert [str(h["label"]) for h in hits] == ["成都市网络理政平台"]
+
+
+def test_find_nothing_is_empty(mini):
+    assert len(mini.find("no such thing")) == 0
+
+
+def test_describe_by_label_iri_and_curie(mini):
+    by_label = mini.describe("成都市")
+    by_curie = mini.describe("ngr:place/510100")
+    by_iri = mini.describe(str(NGR["place/510100"]))
+    assert by_label.iri == by_curie.iri == by_iri.iri == NGR["place/510100"]
+    assert by_label.labels == {"zh": "成都市", "en": "Chengdu"}
+    assert (NG.partOf, NGR["place/510000"]) in by_label.outgoing
+    assert (NGR["case/chengdu-platform"], NG.locatedIn) in by_label.incoming
+    text = str(by_label)
+    assert "成都市网络理政平台" in text and "四川省" in text
+
+
+def test_describe_unknown_and_ambiguous(mini):
+    with pytest.raises(UnknownNameError):
+        mini.describe("ngr:case/no-such-case")
+    with pytest.raises(InputError, match="matches"):
+        mini.describe("市")
