@@ -1,0 +1,276 @@
+"""Reading the RDF side: the project's ``.rq`` files, labels, classes and CURIEs.
+
+Private helpers shared by the projections. Each projection selects its links with one of the
+SPARQL files in ``netgov_kg/network/queries``; the nodes are then described (IRI, zh and en
+labels, class) by an :class:`Annotator`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from ..namespaces import NG, NGR, PREFIXES
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+#: The contract's core classes, most specific first: a node's ``class`` is the first of these
+#: that one of its types is (directly or through ``rdfs:subClassOf``).
+CORE_CLASSES: tuple[str, ...] = (
+    "Case",
+    "Expert",
+    "Person",
+    "Organisation",
+    "Platform",
+    "Theme",
+    "Place",
+    "Observation",
+    "Goal",
+    "Post",
+    "Endorsement",
+    "AwardEvent",
+    "Event",
+    "SourceDocument",
+)
+
+
+@cache
+def query_text(name: str) -> str:
+    """Return the text of ``queries/<name>.rq``.
+
+    Examples
+    --------
+    >>> "ng:hasTheme" in query_text("case-theme")
+    True
+    """
+    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def select(graph: Graph, name: str, **bindings: Any) -> Iterator[tuple[Any, ...]]:
+    """Run the SELECT query ``queries/<name>.rq`` on ``graph`` and yield its rows as tuples.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+        The data; a dataset is queried through its default (union) graph.
+    name : str
+        The query file's stem.
+    **bindings
+        Initial bindings of the query's variables (rdflib terms).
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> list(select(Graph(), "case-theme"))
+    []
+    """
+    result = graph.query(query_text(name), initNs=dict(PREFIXES), initBindings=bindings or None)
+    for row in result:
+        yield tuple(row)
+
+
+def curie(iri: str | URIRef) -> str:
+    """Shorten ``iri`` with the project's prefixes (the longest namespace wins).
+
+    Examples
+    --------
+    >>> curie("https://w3id.org/netgov-kg/ontology#hasTheme")
+    'ng:hasTheme'
+    >>> curie("http://example.org/x")
+    'http://example.org/x'
+    """
+    text = str(iri)
+    best = ""
+    best_prefix = ""
+    for prefix, ns in PREFIXES.items():
+        ns_text = str(ns)
+        if text.startswith(ns_text) and len(ns_text) > len(best):
+            best, best_prefix = ns_text, prefix
+    return f"{best_prefix}:{text[len(best) :]}" if best else text
+
+
+def expand(name: str) -> str:
+    """Expand a CURIE such as ``ngr:case/x`` to an IRI; return other strings unchanged.
+
+    Examples
+    --------
+    >>> expand("ngr:case/x")
+    'https://w3id.org/netgov-kg/id/case/x'
+    >>> expand("甲案例")
+    '甲案例'
+    """
+    prefix, sep, local = name.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return str(PREFIXES[prefix]) + local
+    return name
+
+
+def local_name(iri: str | URIRef) -> str:
+    """Return the part of ``iri`` after its last ``#`` or ``/``.
+
+    Examples
+    --------
+    >>> local_name("https://w3id.org/netgov-kg/ontology#Case")
+    'Case'
+    """
+    text = str(iri)
+    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
+
+
+def superclass_closure(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
+    """Map each class to itself and all its superclasses (``rdfs:subClassOf*``).
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph()
+    >>> _ = g.add((NG.Expert, RDFS.subClassOf, NG.Person))
+    >>> sorted(local_name(c) for c in superclass_closure(g)[NG.Expert])
+    ['Expert', 'Person']
+    """
+    parents: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            parents.setdefault(sub, set()).add(sup)
+    closure: dict[URIRef, frozenset[URIRef]] = {}
+
+    def walk(cls: URIRef, seen: frozenset[URIRef]) -> frozenset[URIRef]:
+        if cls in closure:
+            return closure[cls]
+        found = {cls}
+        for sup in parents.get(cls, ()):
+            if sup not in seen:
+                found |= walk(sup, seen | {cls})
+        result = frozenset(found)
+        closure[cls] = result
+        return result
+
+    for cls in list(parents):
+        walk(cls, frozenset())
+    return closure
+
+
+class Annotator:
+    """Describe resources as node attributes: IRI, labels, core class and specific type.
+
+    The ``class`` attribute is the first of :data:`CORE_CLASSES` the resource is an instance
+    of (through ``rdfs:subClassOf``); for other resources, the most general ``ng:`` class above
+    its type (``ng:Slogan`` ⊑ ``ng:NamedModel`` gives ``NamedModel``), else its type's name.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+        The data (with the ontology, for the class hierarchy).
+    lang : {"zh", "en"}
+        The language of the ``label`` attribute; the other language is the fallback.
+
+    Examples
+    --------
+    >>> from rdflib import Graph, Literal
+    >>> g = Graph()
+    >>> _ = g.add((NGR["case/x"], RDF.type, NG.Case))
+    >>> _ = g.add((NGR["case/x"], RDFS.label, Literal("某案例", lang="zh")))
+    >>> a = Annotator(g, lang="en")
+    >>> attrs = a(NGR["case/x"])
+    >>> attrs["class"], attrs["label"], attrs["label_en"]
+    ('Case', '某案例', '')
+    """
+
+    def __init__(self, graph: Graph, *, lang: str = "zh") -> None:
+        self.graph = graph
+        self.lang = lang
+        self._supers = superclass_closure(graph)
+        self._cache: dict[URIRef, dict[str, Any]] = {}
+
+    def labels(self, node: URIRef) -> tuple[str, str]:
+        """Return the ``(zh, en)`` labels of ``node`` (empty strings where missing)."""
+        zh = en = ""
+        for label in self.graph.objects(node, RDFS.label):
+            if isinstance(label, Literal):
+                if label.language == "zh" and not zh:
+                    zh = str(label)
+                elif label.language == "en" and not en:
+                    en = str(label)
+        return zh, en
+
+    def classify(self, types: Iterable[URIRef]) -> tuple[str, str]:
+        """Return ``(core class, most specific type CURIE)`` for a set of ``rdf:type`` values."""
+        types = [t for t in types if isinstance(t, URIRef)]
+        if not types:
+            return "Resource", ""
+        closures = {t: self._supers.get(t, frozenset({t})) for t in types}
+        # the most specific type: one that is not a superclass of another of the types
+        specific = sorted(
+            (t for t in types if not any(t in closures[o] and o != t for o in types)),
+            key=lambda t: (not str(t).startswith(str(NG)), str(t)),
+        )[0]
+        everything = set().union(*closures.values())
+        core = next((c for c in CORE_CLASSES if NG[c] in everything), None)
+        if core is None:  # not under a core class: the most general ng: class above it
+            ours = sorted(c for c in everything if str(c).startswith(str(NG)))
+            roots = [
+                c for c in ours if not any(o != c and o in self._supers.get(c, ()) for o in ours)
+            ]
+            core = local_name(roots[0] if roots else specific)
+        return core, curie(specific)
+
+    def __call__(self, node: URIRef) -> dict[str, Any]:
+        """Return the attribute dict of ``node`` (a fresh copy)."""
+        cached = self._cache.get(node)
+        if cached is None:
+            zh, en = self.labels(node)
+            core, specific = self.classify(self.graph.objects(node, RDF.type))
+            preferred = (zh or en) if self.lang == "zh" else (en or zh)
+            cached = {
+                "iri": str(node),
+                "label": preferred or curie(node),
+                "label_zh": zh,
+                "label_en": en,
+                "class": core,
+                "type": specific,
+            }
+            self._cache[node] = cached
+        return dict(cached)
+
+
+def reified_basis(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], str]:
+    """Map each reified triple ``(s, p, o)`` to its ``ng:basis`` (``"Background"``, …).
+
+    Examples
+    --------
+    >>> from rdflib import BNode, Graph
+    >>> g = Graph()
+    >>> st = BNode()
+    >>> for p, o in [(RDF.subject, NGR.a), (RDF.predicate, NG.partOf), (RDF.object, NGR.b),
+    ...              (NG.basis, NG.Background)]:
+    ...     _ = g.add((st, p, o))
+    >>> reified_basis(g)[(NGR.a, NG.partOf, NGR.b)]
+    'Background'
+    """
+    out: dict[tuple[URIRef, URIRef, URIRef], str] = {}
+    for s, p, o, basis in select(graph, "reified"):
+        out[(s, p, o)] = local_name(basis)
+    return out
+
+
+def is_data_resource(term: object) -> bool:
+    """Return True for an IRI of the data (``ngr:``), except named-graph IRIs.
+
+    Examples
+    --------
+    >>> is_data_resource(NGR["case/x"]), is_data_resource(NGR["graph/data/cases"])
+    (True, False)
+    >>> from rdflib import BNode
+    >>> is_data_resource(BNode())
+    False
+    """
+    return (
+        isinstance(term, URIRef)
+        and str(term).startswith(str(NGR))
+        and not str(term).startswith(str(NGR) + "graph/")
+    )

@@ -1,0 +1,100 @@
+"""The interactive HTML view: self-contained, offline, and holding the whole graph."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from netgov_kg.network.html import to_html, write_html
+from netgov_kg.network.projections import project
+
+
+def payload(page: str) -> dict:
+    m = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+    assert m
+    return json.loads(m.group(1))
+
+
+def test_page_holds_every_node_and_edge(mini):
+    G = project(mini, "expert-institution")
+    data = payload(to_html(G))
+    assert [n["id"] for n in data["nodes"]] == list(G)
+    assert {n["zh"] for n in data["nodes"]} == {d["label_zh"] for _, d in G.nodes(data=True)}
+    assert len(data["edges"]) == G.number_of_edges()
+    ids = [n["id"] for n in data["nodes"]]
+    assert {(ids[e["s"]], ids[e["t"]]) for e in data["edges"]} == set(G.edges)
+    assert set(data["classes"]) == {"Case", "Expert", "Organisation"}
+    assert data["directed"] is True
+
+
+def test_page_loads_nothing_from_outside(mini):
+    G = project(mini, "full")
+    page = to_html(G)
+    for pattern in (
+        r"<script[^>]+src=",
+        r"<link\b",
+        r"@import",
+        r"url\(",
+        r"\bhref=",
+        r"<iframe",
+        r"<img",
+    ):
+        assert not re.search(pattern, page, re.I), pattern
+    iris = {d["iri"] for _, d in G.nodes(data=True)}
+    urls = set(re.findall(r"https?://[^\s\"'<>]+", page))
+    assert urls - iris == {"http://www.w3.org/2000/svg"}
+
+
+def test_labels_cannot_break_out_of_the_script(mini):
+    G = project(mini, "case-theme")
+    G.nodes["https://w3id.org/netgov-kg/id/case/a"]["label_zh"] = "</script><script>alert(1)"
+    page = to_html(G, title="<b>t</b>")
+    assert page.count("</script>") == 2
+    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+    assert payload(page)["nodes"][0]["zh"] == "</script><script>alert(1)"
+
+
+def test_write_html(mini, tmp_path):
+    out = tmp_path / "view.html"
+    write_html(project(mini, "case-case"), out, size_by="pagerank")
+    data = payload(out.read_text(encoding="utf-8"))
+    assert data["size_by"] == "pagerank"
+    assert abs(sum(n["score"] for n in data["nodes"]) - 1) < 1e-5
+
+
+@pytest.mark.slow
+def test_page_draws_in_a_headless_browser_offline(mini, tmp_path):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: scripts/setup.sh installs it")
+        pytest.skip("chromium is not installed")
+    G = project(mini, "expert-institution")
+    out = tmp_path / "view.html"
+    write_html(G, out)
+    dom = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--user-data-dir=" + str(tmp_path / "profile"),
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            out.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert dom.count("<circle") == G.number_of_nodes()
+    assert dom.count("<line") == G.number_of_edges()
+    assert "专家一" in dom

@@ -1,0 +1,220 @@
+"""The projections of the shipped data, checked against answers counted by hand from the
+source article (/work/shared/sources/000_775a52ee8c492e26.txt) — not against the data."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from netgov_kg.network.communities import detect
+from netgov_kg.network.projections import project
+from netgov_kg.network.similarity import most_similar_pairs, score, similar_cases
+
+#: The ten cases as the article lists them.
+CASES = {
+    "“爱安吉”APP",
+    "成都市网络理政平台",
+    "广西北海智慧党建",
+    "胶东在线",
+    "宁波市鄞州区网络界联合会",
+    "上海“一网通办”",
+    "上海市宝山区“社区通”",
+    "深圳市智慧党建",
+    "腾讯为村",
+    "银川市政务微博矩阵",
+}
+#: Expert → the case each recommends (one 推荐语 per case).
+ENDORSED = {
+    "张志安": "“爱安吉”APP",
+    "陈涛": "成都市网络理政平台",
+    "卢家银": "广西北海智慧党建",
+    "邓兆安": "胶东在线",
+    "王少辉": "宁波市鄞州区网络界联合会",
+    "郑磊": "上海“一网通办”",
+    "黄晓春": "上海市宝山区“社区通”",
+    "郑长忠": "深圳市智慧党建",
+    "郑跃平": "腾讯为村",
+    "侯锷": "银川市政务微博矩阵",
+}
+
+
+def by_label(G: nx.Graph, label: str, cls: str | None = None) -> str:
+    found = [
+        n
+        for n, d in G.nodes(data=True)
+        if label in (d.get("label_zh"), d.get("label_en")) and (cls is None or d["class"] == cls)
+    ]
+    assert len(found) == 1, (label, found)
+    return found[0]
+
+
+def labels(G: nx.Graph, nodes, cls: str | None = None) -> set[str]:
+    return {G.nodes[n]["label_zh"] for n in nodes if cls is None or G.nodes[n]["class"] == cls}
+
+
+@pytest.fixture(scope="module")
+def experts(real):
+    return project(real, "expert-institution")
+
+
+def test_case_theme_has_the_ten_cases(real):
+    G = project(real, "case-theme")
+    cases = [n for n, c in G.nodes(data="class") if c == "Case"]
+    assert len(cases) == 10
+    assert labels(G, cases) == CASES
+    assert all(G.degree(c) > 0 for c in cases)  # every case has a theme
+    assert nx.is_bipartite(G)
+
+
+def test_sun_yat_sen_university_links_three_experts(experts):
+    # 张志安 (传播与设计学院; 粤港澳发展研究院), 卢家银 (传播与设计学院), 郑跃平 (数字治理研究中心)
+    sysu = by_label(experts, "中山大学")
+    assert labels(experts, nx.ancestors(experts, sysu), "Expert") == {"张志安", "卢家银", "郑跃平"}
+    units = labels(experts, experts.predecessors(sysu))
+    assert units == {
+        "中山大学传播与设计学院",
+        "中山大学粤港澳发展研究院",
+        "中山大学数字治理研究中心",
+    }
+
+
+def test_fudan_links_two_experts(experts):
+    # 郑磊 (国际关系与公共事务学院), 郑长忠 (政党建设与国家发展研究中心); 沈国麟 endorsed no case
+    fudan = by_label(experts, "复旦大学")
+    assert labels(experts, nx.ancestors(experts, fudan), "Expert") == {"郑磊", "郑长忠"}
+
+
+def test_each_expert_endorsed_the_case_the_article_says(experts):
+    got = {}
+    for u, v, p in experts.edges(data="property"):
+        if p == "^ng:endorser/ng:endorsedCase":
+            got.setdefault(experts.nodes[u]["label_zh"], []).append(experts.nodes[v]["label_zh"])
+    assert got == {e: [c] for e, c in ENDORSED.items()}
+
+
+def test_experts_with_two_units(experts):
+    # 张志安, 郑长忠 and 郑磊 (学院 and 实验室) name two units each; 侯锷 an institute and its
+    # sub-institute; 王少辉 holds two posts in one 系
+    two = {
+        experts.nodes[e]["label_zh"]
+        for e, c in experts.nodes(data="class")
+        if c == "Expert"
+        and sum(1 for _, _, p in experts.out_edges(e, data="property") if p == "ng:affiliation")
+        == 2
+    }
+    assert two == {"张志安", "郑长忠", "郑磊", "侯锷"}
+    zhang = by_label(experts, "张志安")
+    school = by_label(experts, "中山大学传播与设计学院")
+    assert experts.edges[zhang, school]["title_zh"] == "教授"
+    wang = by_label(experts, "王少辉")
+    (dept,) = [v for v in experts.successors(wang) if experts.nodes[v]["class"] != "Case"]
+    assert set(experts.edges[wang, dept]["title_zh"].split("、")) == {"副主任", "副教授"}
+
+
+def test_case_platform_counts(real):
+    G = project(real, "case-platform")
+    # 成都: the platform itself and its six channels (网络信箱、网络论坛、12345、APP、微信、微博)
+    assert G.degree(by_label(G, "成都市网络理政平台", "Case")) == 7
+    # 北海: the four platforms 农事网通、阳光红页、党建e网通、北海e眼
+    beihai = by_label(G, "广西北海智慧党建", "Case")
+    assert labels(G, G[beihai]) == {"农事网通", "阳光红页", "党建e网通", "北海e眼"}
+
+
+def test_place_tree_chains(real):
+    G = project(real, "place-tree")
+    assert nx.is_directed_acyclic_graph(G)
+
+    def chain(label):
+        node, out = by_label(G, label), [label]
+        while list(G.successors(node)):
+            (node,) = G.successors(node)
+            out.append(G.nodes[node]["label_zh"])
+        return out
+
+    assert chain("安吉县") == ["安吉县", "湖州市", "浙江省", "中国"]
+    assert chain("鄞州区") == ["鄞州区", "宁波市", "浙江省", "中国"]
+    assert chain("宝山区") == ["宝山区", "上海市", "中国"]
+    # the article names 成都市 but not 四川省: that link is background knowledge
+    chengdu = by_label(G, "成都市")
+    (sichuan,) = G.successors(chengdu)
+    assert G.edges[chengdu, sichuan]["basis"] == "Background"
+
+
+def test_same_province_pairs(real):
+    # 浙江: 爱安吉 (安吉县) and 鄞州区; 上海: 一网通办 and 宝山 — no other two cases share one
+    G = project(real, "case-case", by=["province"])
+    pairs = {frozenset((G.nodes[u]["label_zh"], G.nodes[v]["label_zh"])) for u, v in G.edges}
+    assert pairs == {
+        frozenset({"“爱安吉”APP", "宁波市鄞州区网络界联合会"}),
+        frozenset({"上海“一网通办”", "上海市宝山区“社区通”"}),
+    }
+
+
+def test_organisation_tree_units_of_universities(real):
+    G = project(real, "organisation-tree")
+    fudan = by_label(G, "复旦大学")
+    assert {"复旦大学新闻学院", "复旦发展研究院", "复旦大学国际关系与公共事务学院"} <= labels(
+        G, G.predecessors(fudan)
+    )
+    assert nx.is_directed_acyclic_graph(G)
+
+
+def test_full_holds_the_award_and_every_theme_link(real):
+    G = project(real, "full")
+    award = [n for n, c in G.nodes(data="class") if c == "AwardEvent"]
+    assert len(award) == 1
+    recognised = [v for _, v, k in G.out_edges(award[0], keys=True) if k == "ng:recognises"]
+    assert labels(G, recognised) == CASES
+    theme_links = sum(1 for *_, k in G.edges(keys=True) if k == "ng:hasTheme")
+    assert theme_links == project(real, "case-theme").number_of_edges()
+
+
+def test_similarity_agrees_with_the_themes_queried_directly(kg):
+    G = project(kg.dataset, "case-theme")
+    rows = kg.query("SELECT ?c ?t WHERE { ?c a ng:Case ; ng:hasTheme ?t }")
+    themes: dict[str, set[str]] = {}
+    for row in rows:
+        themes.setdefault(str(row["c"]), set()).add(str(row["t"]))
+    for case in themes:
+        for s in similar_cases(G, case, k=10):
+            assert s.score == pytest.approx(score(themes[case], themes[s.case]))
+            assert set(s.shared_iris) == themes[case] & themes[s.case]
+
+
+def test_removing_a_shared_theme_lowers_the_top_pair_as_it_should(real):
+    G = project(real, "case-theme")
+    top = most_similar_pairs(G, k=1)[0]
+    a, b = set(G[top.a]), set(G[top.b])
+    theme = top.shared_iris[0]
+    H = G.copy()
+    H.remove_node(theme)
+    expected = (len(a & b) - 1) / (len(a | b) - 1)
+    after = {s.case: s.score for s in similar_cases(H, top.a, k=10)}
+    assert after.get(top.b, 0.0) == pytest.approx(expected)
+    assert after.get(top.b, 0.0) < top.score
+
+
+def test_removing_a_theme_only_one_case_has_raises_its_scores(real):
+    G = project(real, "case-theme")
+    # a theme held by one case only, of a case that has other themes and similar cases
+    case, theme = next(
+        (c, t)
+        for t, d in G.nodes(data=True)
+        if d["class"] == "Theme" and G.degree(t) == 1
+        for c in G[t]
+        if G.degree(c) > 1 and similar_cases(G, c)
+    )
+    before = {s.case: s.score for s in similar_cases(G, case, k=10)}
+    H = G.copy()
+    H.remove_node(theme)
+    after = {s.case: s.score for s in similar_cases(H, case, k=10)}
+    assert set(after) == set(before)
+    assert all(after[c] > before[c] for c in before)
+
+
+def test_communities_cover_every_case(real):
+    G = project(real, "case-case")
+    for method in ("louvain", "greedy"):
+        part = detect(G, method)
+        assert set().union(*part.communities) == set(G)
+        assert -0.5 <= part.modularity <= 1
