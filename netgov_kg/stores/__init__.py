@@ -167,11 +167,33 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     elif kind == "sparql":
         from .remote import push
 
-        local = Graph()
-        local.parse(path, format=fmt)
-        push(dataset, graph, local)
+        push(dataset, graph, _stream(path, fmt))
     else:
         dataset.graph(graph).parse(path, format=fmt)
+
+
+def _stream(path: Path, fmt: str):  # noqa: ANN202 - an iterator of triples
+    """Yield the triples of a file: streamed by Oxigraph's parser where it is installed."""
+    name = fmt.removeprefix("ox-")
+    try:
+        import pyoxigraph
+        from oxrdflib._converter import from_ox
+    except ImportError:  # pragma: no cover - depends on the install
+        local = Graph()
+        local.parse(path, format=name)
+        yield from local
+        return
+    formats = {"turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES",
+               "nt11": "N_TRIPLES", "xml": "RDF_XML", "n3": "N3", "json-ld": "JSON_LD"}
+    if name not in formats:
+        local = Graph()
+        local.parse(path, format=name)
+        yield from local
+        return
+    rdf_format = getattr(pyoxigraph.RdfFormat, formats[name])
+    base = path.resolve().as_uri()
+    for quad in pyoxigraph.parse(path=str(path), format=rdf_format, base_iri=base):
+        yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
 
 def close_store(dataset: Dataset) -> None:

@@ -20,7 +20,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
-from rdflib import BNode, Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node
@@ -55,14 +56,99 @@ def query_form(sparql: str) -> str:
     return word if word in ("ASK", "CONSTRUCT", "DESCRIBE") else "SELECT"
 
 
+_VIRTUOSO_BNODE = "vnode"
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(sparql: str, bindings: dict[str, Node]) -> str:
+    """Put ``VALUES`` for ``bindings`` first inside the query's (outermost) WHERE clause.
+
+    Examples
+    --------
+    >>> from rdflib import URIRef
+    >>> print(with_values("SELECT ?p ?n WHERE { ?c <urn:in> ?p }", {"p": URIRef("urn:x")}))
+    SELECT ?p ?n WHERE { VALUES (?p) { (<urn:x>) } ?c <urn:in> ?p }
+    """
+    names = list(bindings)
+    block = "VALUES ({}) {{ ({}) }}".format(
+        " ".join(f"?{n}" for n in names), " ".join(_term(bindings[n]) for n in names))
+    blanked = re.sub(r"#[^\n]*", lambda m: " " * len(m.group()), sparql)  # skip comments
+    match = _WHERE.search(blanked)
+    if match is None:
+        return f"{sparql}\n{block}"
+    return f"{sparql[:match.end()]} {block}{sparql[match.end():]}"
+
+
+_SEPARATOR = re.compile(r'(separator\s*=\s*)"([^"\\]*)"', re.IGNORECASE)
+
+
+def _ascii_separators(sparql: str) -> tuple[str, dict[str, str]]:
+    """Swap non-ASCII ``GROUP_CONCAT`` separators for ASCII tokens; return the token map.
+
+    Virtuoso 7.2 returns a non-ASCII separator as ``?``.
+
+    Examples
+    --------
+    >>> _ascii_separators('SELECT (GROUP_CONCAT(?l; separator="、") AS ?x) {}')
+    ('SELECT (GROUP_CONCAT(?l; separator="~sep0~") AS ?x) {}', {'~sep0~': '、'})
+    """
+    found: dict[str, str] = {}
+
+    def swap(match: re.Match[str]) -> str:
+        if match.group(2).isascii():
+            return match.group(0)
+        token = f"~sep{len(found)}~"
+        found[token] = match.group(2)
+        return f'{match.group(1)}"{token}"'
+
+    return _SEPARATOR.sub(swap, sparql), found
+
+
+def _restore_separators(result: Result, separators: dict[str, str]) -> Result:
+    def fix(v: Node) -> Node:
+        if not isinstance(v, Literal) or "~sep" not in str(v):
+            return v
+        text = str(v)
+        for token, sep in separators.items():
+            text = text.replace(token, sep)
+        return Literal(text, lang=v.language, datatype=v.datatype)
+
+    if result.type == "SELECT":
+        result.bindings = [{k: fix(v) for k, v in row.items()} for row in result.bindings]
+    return result
+
+
+def _plain_strings(result: Result) -> Result:
+    """Make ``"x"^^xsd:string`` (how Virtuoso returns plain strings) the simple literal ``"x"``.
+
+    In RDF 1.1 they are the same literal; rdflib tells them apart, so results would otherwise
+    differ from the other stores'.
+    """
+    if result.type != "SELECT":
+        return result
+    result.bindings = [{k: _normal(v) for k, v in row.items()} for row in result.bindings]
+    return result
+
+
+def _normal(v: Node) -> Node:
+    if isinstance(v, Literal) and v.datatype == XSD.string:
+        return Literal(str(v))
+    if isinstance(v, BNode) and str(v).startswith("nodeID://"):
+        return BNode(_VIRTUOSO_BNODE + str(v)[len("nodeID://"):])
+    return v
+
+
 def _term(node: Node) -> str:
     """Write a term for a query or update: blank nodes the server gave us keep their identity.
 
-    Virtuoso names the blank nodes of its results ``nodeID://…`` and accepts that form back as
-    an IRI; any other blank node is written as a plain ``_:label``.
+    Virtuoso names the blank nodes of its results ``nodeID://…`` (results show them as
+    ``_:vnode…``, a valid label) and accepts ``<nodeID://…>`` back; any other blank node is
+    written as a plain ``_:label``.
     """
     if isinstance(node, BNode):
         label = str(node)
+        if label.startswith(_VIRTUOSO_BNODE):
+            return f"<nodeID://{label[len(_VIRTUOSO_BNODE):]}>"
         return f"<{label}>" if label.startswith("nodeID://") else f"_:{label}"
     return node.n3()
 
@@ -87,7 +173,7 @@ class RemoteStore(SPARQLUpdateStore):
     # -- HTTP -------------------------------------------------------------------------------------
     def _post(self, url: str, params: list[tuple[str, str]], accept: str) -> tuple[bytes, str]:
         request = Request(url, data=urlencode(params).encode(), headers={
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
         try:
             with urlopen(request, timeout=self.timeout) as res:  # noqa: S310 - user's endpoint
                 return res.read(), res.headers.get("Content-Type", "").split(";")[0].strip()
@@ -108,7 +194,25 @@ class RemoteStore(SPARQLUpdateStore):
         accept = _GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
         params = [("query", sparql)] + (self._dataset_params() if restrict else [])
         body, ctype = self._post(self.query_endpoint, params, accept)  # type: ignore[arg-type]
-        return Result.parse(BytesIO(body), content_type=ctype or None)
+        return _plain_strings(Result.parse(BytesIO(body), content_type=ctype or None))
+
+    def query(  # type: ignore[override]
+        self, query: Any, initNs: Any = None, initBindings: Any = None,  # noqa: N803
+        queryGraph: Any = None, DEBUG: bool = False,  # noqa: N803
+    ) -> Result:
+        """Run a query; bound values go in a ``VALUES`` block at the top of the WHERE clause.
+
+        rdflib's SPARQL store appends the block after the whole query, which SPARQL allows but
+        Virtuoso 7 does not always honour (it returned unbound rows for a property path).
+        """
+        if initBindings and isinstance(query, str):
+            query = with_values(query, initBindings)
+            initBindings = None
+        separators: dict[str, str] = {}
+        if isinstance(query, str):
+            query, separators = _ascii_separators(query)
+        result = super().query(query, initNs, initBindings, queryGraph, DEBUG)
+        return _restore_separators(result, separators) if separators else result
 
     def _query(self, query: str, default_graph: Any = None, named_graph: Any = None) -> Result:
         self._queries += 1
@@ -186,8 +290,9 @@ def push(dataset: Dataset, graph: URIRef, triples: Iterable[Triple], *,
          chunk: int = DEFAULT_CHUNK) -> int:
     """Add ``triples`` to the graph ``graph`` on the server, ``chunk`` triples per request.
 
-    If a request fails, the graph is dropped again, so that a half-loaded graph is never taken
-    for a loaded one.
+    Triples are streamed: only those with blank nodes are held until the end (a blank node's
+    triples must travel together). If a request fails, the graph is dropped again, so that a
+    half-loaded graph is never taken for a loaded one.
 
     Returns
     -------
@@ -195,15 +300,26 @@ def push(dataset: Dataset, graph: URIRef, triples: Iterable[Triple], *,
         The number of triples sent.
     """
     store = _store(dataset)
-    plain: list[Triple] = []
     linked: list[Triple] = []
-    for t in triples:
-        (linked if isinstance(t[0], BNode) or isinstance(t[2], BNode) else plain).append(t)
     sent = 0
+
+    def send_plain(part: list[Triple]) -> None:
+        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in part)
+        store._update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
     try:
-        for part in chunk_triples(plain, chunk):
-            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in part)
-            store._update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        part: list[Triple] = []
+        for t in triples:  # streamed: only triples with blank nodes are held back
+            if isinstance(t[0], BNode) or isinstance(t[2], BNode):
+                linked.append(t)
+                continue
+            part.append(t)
+            if len(part) >= chunk:
+                send_plain(part)
+                sent += len(part)
+                part = []
+        if part:
+            send_plain(part)
             sent += len(part)
         # Virtuoso refuses blank nodes in INSERT DATA; a template with an empty WHERE makes one
         # fresh node per label, the same within one request. Templates compile to SQL, whose
