@@ -92,7 +92,7 @@ def test_appeal_queries_match_memory_with_parameters(loaded):
 
 def test_user_query_with_bindings(loaded):
     remote, memory = loaded
-    query = "SELECT ?case ?label WHERE { ?case a ng:Case ; ng:locatedIn ?place ; rdfs:label ?label }"
+    query = "SELECT ?case ?label WHERE { ?case a ng:Case ; ng:locatedIn ?place ; rdfs:label ?label }"  # noqa: E501
     bound = {"place": NGR["place/640100"]}
     assert _rows(remote.query(query, **bound)) == _rows(memory.query(query, **bound))
     assert len(_rows(remote.query(query, **bound))) >= 2
@@ -142,7 +142,7 @@ def test_blank_nodes_stay_together_across_chunks(virtuoso_server):
     assert push(ds, graph, triples) == 9602
     rows = list(ds.query("SELECT ?n WHERE { ?b <urn:subject> <urn:s1> ; <urn:note> ?n }"))
     assert [r[0] for r in rows] == [Literal("同一节点", lang="zh")]
-    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }" % graph
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     assert int(next(iter(ds.query(count)))[0]) == 9602
 
 
