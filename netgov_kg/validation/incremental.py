@@ -263,6 +263,9 @@ def validate_changes(
     reach = reach_of(shacl)
     nodes = affected_nodes(data, changed, reach)
     context = context_graph(data, nodes, reach)
+    if all(isinstance(n, URIRef) for n in nodes):
+        # pyshacl then skips every other target (it can only filter on IRIs)
+        options.setdefault("focus_nodes", sorted(nodes))
     with cached_sparql():
         report = validate(context, lang=lang, shapes=shacl, **options)
     results = [f for f in report.results if f.focus_node in nodes]
