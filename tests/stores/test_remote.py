@@ -3,8 +3,6 @@ and get the same results as the in-memory store."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -24,25 +22,6 @@ pytestmark = pytest.mark.slow
 VIRTUOSO_DIFFERS = {"organisation-tree", "timeline", "platforms-by-kind"}
 
 
-def _value(term):
-    """Compare literals by value (Virtuoso writes 121.4890 as 121.489) and lists as sets
-    (GROUP_CONCAT's order is not defined)."""
-    if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, (float, Decimal)):
-            value = round(Decimal(str(value)), 6)
-        if isinstance(value, str) and ("、" in value or "; " in value):
-            value = frozenset(value.replace("; ", "、").split("、"))
-        return (value, term.language)
-    if isinstance(term, BNode):
-        return "_:b"
-    return term
-
-
-def _rows(result):
-    return sorted((tuple(_value(t) for t in row) for row in result), key=repr)
-
-
 @pytest.fixture(scope="module")
 def loaded(virtuoso_server, tmp_path_factory):
     """The shipped graph plus 60 synthetic cases and 400 appeals, in Virtuoso and in memory."""
@@ -56,14 +35,14 @@ def loaded(virtuoso_server, tmp_path_factory):
     return remote, memory
 
 
-def test_same_triples(loaded):
+def test_same_triples(loaded, rows_of):
     remote, memory = loaded
     assert len(remote) == len(memory) > 3000
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    assert _rows(remote.query(query)) == _rows(memory.query(query))
+    assert rows_of(remote.query(query)) == rows_of(memory.query(query))
 
 
-def test_named_queries_match_memory(loaded):
+def test_named_queries_match_memory(loaded, rows_of):
     remote, memory = loaded
     compared = 0
     for q in memory.named_queries():
@@ -72,30 +51,30 @@ def test_named_queries_match_memory(loaded):
         params = dict(e.split("=", 1) for e in q.examples[:1])
         if any(not p.optional and p.name not in params for p in q.params):
             continue
-        expected = _rows(memory.run(q.name, **params))
-        assert _rows(remote.run(q.name, **params)) == expected, q.name
+        expected = rows_of(memory.run(q.name, **params))
+        assert rows_of(remote.run(q.name, **params)) == expected, q.name
         compared += 1
     assert compared >= 15
 
 
-def test_appeal_queries_match_memory_with_parameters(loaded):
+def test_appeal_queries_match_memory_with_parameters(loaded, rows_of):
     remote, memory = loaded
     yinchuan = NGR["place/640100"]
     for name in ("appeals-completion-rate", "appeals-time-to-close"):
         key = "place" if name == "appeals-completion-rate" else "district"
         for value in (None, yinchuan):
             params = {key: value} if value is not None else {}
-            expected = _rows(memory.run(name, **params))
+            expected = rows_of(memory.run(name, **params))
             assert expected, name
-            assert _rows(remote.run(name, **params)) == expected, (name, params)
+            assert rows_of(remote.run(name, **params)) == expected, (name, params)
 
 
-def test_user_query_with_bindings(loaded):
+def test_user_query_with_bindings(loaded, rows_of):
     remote, memory = loaded
     query = "SELECT ?case ?label WHERE { ?case a ng:Case ; ng:locatedIn ?place ; rdfs:label ?label }"  # noqa: E501
     bound = {"place": NGR["place/640100"]}
-    assert _rows(remote.query(query, **bound)) == _rows(memory.query(query, **bound))
-    assert len(_rows(remote.query(query, **bound))) >= 2
+    assert rows_of(remote.query(query, **bound)) == rows_of(memory.query(query, **bound))
+    assert len(rows_of(remote.query(query, **bound))) >= 2
 
 
 def test_no_truncation_of_large_results(loaded):
@@ -104,7 +83,7 @@ def test_no_truncation_of_large_results(loaded):
     assert len(list(remote.query(query))) == len(memory) > 10000
 
 
-def test_export_matches_memory(loaded, tmp_path):
+def test_export_matches_memory(loaded, tmp_path, rows_of):
     remote, memory = loaded
     remote.export(tmp_path / "remote.nt")
     memory.export(tmp_path / "memory.nt")
@@ -112,8 +91,8 @@ def test_export_matches_memory(loaded, tmp_path):
     b = Graph().parse(tmp_path / "memory.nt", format="nt")
     assert len(a) == len(b)
     plain = lambda g: {t for t in g if not any(isinstance(x, BNode) for x in t)}  # noqa: E731
-    assert {tuple(_value(x) for x in t) for t in plain(a)} == {
-        tuple(_value(x) for x in t) for t in plain(b)}
+    assert {tuple(rows_of([t])[0]) for t in plain(a)} == {
+        tuple(rows_of([t])[0]) for t in plain(b)}
 
 
 def test_network_matches_memory(loaded):
