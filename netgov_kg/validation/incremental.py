@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from .report import Report
@@ -263,9 +263,13 @@ def validate_changes(
     reach = reach_of(shacl)
     nodes = affected_nodes(data, changed, reach)
     context = context_graph(data, nodes, reach)
-    if all(isinstance(n, URIRef) for n in nodes):
-        # pyshacl then skips every other target (it can only filter on IRIs)
-        options.setdefault("focus_nodes", sorted(nodes))
+    # SHACL finds instances by rdf:type/rdfs:subClassOf*: the class hierarchy is all of the
+    # ontology the shapes read, so it stands in for the whole ontology (whose own resources
+    # would otherwise be validated, and thrown away, every time). pyshacl's focus_nodes option
+    # is no use here: it also filters the literals that nested shapes check.
+    for triple in data.triples((None, RDFS.subClassOf, None)):
+        context.add(triple)  # type: ignore[arg-type]
+    options.setdefault("ontology", False)
     with cached_sparql():
         report = validate(context, lang=lang, shapes=shacl, **options)
     results = [f for f in report.results if f.focus_node in nodes]
