@@ -49,7 +49,10 @@ def _alarm(seconds: float):
     signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
-def _timed(fn, timeout: float):
+ERRORS: dict[str, str] = {}
+
+
+def _timed(fn, timeout: float, what: str = ""):
     _alarm(timeout)
     t = time.perf_counter()
     try:
@@ -57,6 +60,9 @@ def _timed(fn, timeout: float):
         return time.perf_counter() - t, value
     except Timeout:
         return None, None
+    except Exception as exc:  # noqa: BLE001 - a store's failure is a result too
+        ERRORS[what] = f"{type(exc).__name__}: {str(exc)[:160]}"
+        return "error", None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
@@ -92,7 +98,7 @@ def worker(store: str, size: int, folder: Path, timeout: float) -> dict:
         out["triples"] = len(kg)
         out["queries"] = {}
         for name in QUERIES:
-            out["queries"][name], _ = _timed(lambda n=name: list(kg.run(n)), timeout)
+            out["queries"][name], _ = _timed(lambda n=name: list(kg.run(n)), timeout, name)
         if store == "oxigraph":  # raw pyoxigraph, same store, same text
             inner = kg.dataset.store._inner
             prefixes = {k: str(v) for k, v in PREFIXES.items()}
@@ -133,6 +139,7 @@ def worker(store: str, size: int, folder: Path, timeout: float) -> dict:
     finally:
         if server is not None:
             server.stop()
+        out["errors"] = ERRORS
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -154,6 +161,8 @@ def make_data(folder: Path, size: int) -> None:
 def fmt(seconds) -> str:
     if seconds is None:
         return "—"
+    if seconds == "error":
+        return "error"
     if seconds == "timeout":
         return "stopped"
     return f"{seconds:.2f}" if seconds < 100 else f"{seconds:.0f}"
@@ -192,9 +201,9 @@ def table(results: list[dict], timeout: float) -> str:
     by = {(r["size"], r["store"]): r for r in results}
     for r in results:
         base = by.get((r["size"], "memory"), {})
-        q = r.get("queries", {})
+        q = {k: v for k, v in r.get("queries", {}).items() if v != "error"}
         q_total = None if not q or None in q.values() else sum(q.values())
-        bq = base.get("queries", {})
+        bq = {k: v for k, v in base.get("queries", {}).items() if k in q}
         b_total = None if not bq or None in bq.values() else sum(bq.values())
         b_shown = b_total
         if b_total is None and bq:  # a stopped query: the sum is a lower bound
@@ -215,13 +224,16 @@ def table(results: list[dict], timeout: float) -> str:
             f" {fmt(q_total) if q_total is not None else ('>' + fmt(timeout))} | {speed} |"
             f" {vs_raw} | {fmt(r.get('validate_one'))} | {full} | {fmt(r.get('network'))} |"
             f" {r.get('peak_mb', 0):,.0f} |")
+    for r in results:
+        for what, error in r.get("errors", {}).items():
+            lines.append(f"- {r['size']:,} {r['store']}: {what} failed: {error}")
     lines += ["", "Per query (seconds):", ""]
     lines.append("| cases | store | " + " | ".join(QUERIES) + " |")
     lines.append("|" + "---|" * (len(QUERIES) + 2))
     for r in results:
         q = r.get("queries", {})
-        cells = " | ".join(fmt(q.get(n)) if q.get(n) is not None else f">{timeout:.0f}"
-                           for n in QUERIES)
+        cells = " | ".join(fmt(q[n]) if q.get(n) is not None else
+                           (f">{timeout:.0f}" if n in q else "—") for n in QUERIES)
         lines.append(f"| {r['size']:,} | {r['store']} | {cells} |")
         if r.get("raw"):
             cells = " | ".join(fmt(r["raw"].get(n)) for n in QUERIES)

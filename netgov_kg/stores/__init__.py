@@ -163,7 +163,12 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     if kind == "oxigraph":
         from .oxigraph import OX_FORMATS
 
-        dataset.graph(graph).parse(path, format=OX_FORMATS.get(fmt, fmt))
+        target = dataset.graph(graph)
+        try:  # Oxigraph's bulk loader: fast, but not atomic, so undo a partial load
+            target.parse(path, format=OX_FORMATS.get(fmt, fmt), transactional=False)
+        except Exception:
+            drop_graph(dataset, graph)
+            raise
     elif kind == "sparql":
         from .remote import push
 
