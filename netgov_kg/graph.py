@@ -73,10 +73,20 @@ class KnowledgeGraph:
 
     # -- validation and export --------------------------------------------------------------
     def validate(self, **options: Any) -> Any:
-        """Validate the graph against the SHACL shapes. See :mod:`netgov_kg.validation`."""
+        """Validate the graph against the SHACL shapes. See :mod:`netgov_kg.validation`.
+
+        ``changed=`` (a graph of added or removed triples, or the IRIs of new or changed
+        resources) validates only what they can affect; see
+        :func:`netgov_kg.validation.incremental.validate_changes`.
+        """
+        lang = options.pop("lang", self.lang)
+        if options.get("changed") is not None:
+            from .validation.incremental import validate_changes
+
+            return validate_changes(self.dataset, options.pop("changed"), lang=lang, **options)
         from .validation import validate
 
-        return validate(self.dataset, lang=options.pop("lang", self.lang), **options)
+        return validate(self.dataset, lang=lang, **options)
 
     def export(self, destination: str | PathLike[str] | Any, *, format: str | None = None) -> None:
         """Write the graph to a file or stream; the format is guessed from the file name."""
