@@ -120,3 +120,23 @@ def _shapes():
     from netgov_kg.validation import shapes_graph
 
     return shapes_graph()
+
+
+def test_facade_validate_changed(graph, reference):
+    new = generate_cases(1, reference=reference, seed=21, start=60)
+    case = next(new.subjects(RDF.type, NG.Case))
+    new.remove((case, RDFS.label, None))
+    delta = Graph()
+    for t in new:
+        if t not in graph.dataset:
+            delta.add(t)
+    graph.dataset.graph(NGR["graph/extra/facade"]).__iadd__(delta)
+    try:
+        report = graph.validate(changed=delta, lang="en")
+        assert {f.focus_node for f in report.results} == {case}
+        assert sorted(f.message for f in report.results) == [
+            "needs exactly one rdfs:label in Chinese (@zh)",
+            "needs exactly one rdfs:label in English (@en)",
+        ]
+    finally:
+        graph.dataset.remove_graph(graph.dataset.graph(NGR["graph/extra/facade"]))
