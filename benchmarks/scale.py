@@ -61,7 +61,7 @@ def _timed(fn, timeout: float, what: str = ""):
     except Timeout:
         return None, None
     except Exception as exc:  # noqa: BLE001 - a store's failure is a result too
-        ERRORS[what] = f"{type(exc).__name__}: {str(exc)[:160]}"
+        ERRORS[what] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
         return "error", None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
