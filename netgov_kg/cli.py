@@ -15,6 +15,23 @@ from collections.abc import Sequence
 
 from .errors import NetgovError
 
+EXAMPLES = """\
+examples:
+  netgov-kg report --out build/report       validate, summarise, write every export
+  netgov-kg query "SELECT ?c ?l WHERE { ?c a ng:Case ; rdfs:label ?l FILTER(lang(?l)='zh') }"
+  netgov-kg query @my-query.rq --format csv  a query from a file (or - for stdin)
+  netgov-kg queries                          list the named queries
+  netgov-kg run cases-by-theme --param theme=智慧党建 --lang en
+  netgov-kg find 一网通办                     find resources by label (zh or en)
+  netgov-kg validate                         SHACL report; exit 1 on violations
+  netgov-kg export graph.jsonld              the format comes from the extension
+  netgov-kg network case-theme --format graphml --out case-theme.graphml
+  netgov-kg serve --port 8000                SPARQL endpoint at http://127.0.0.1:8000/sparql
+  netgov-kg add my-case.yaml --dry-run       check a case template before adding it
+
+run `netgov-kg COMMAND --help` for each command's options and more examples.
+"""
+
 #: Modules that register subcommands (core first, then features).
 FEATURE_COMMANDS: tuple[str, ...] = (
     "netgov_kg.commands.core",
@@ -29,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netgov-kg",
         description="Query, validate, export and serve the netgov-kg knowledge graph.",
+        epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")

@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Dataset, URIRef
 
 from .namespaces import NGR
-
-if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
 
 #: Named graph IRIs used when loading the shipped files.
 GRAPH_ONTOLOGY = URIRef(str(NGR) + "graph/ontology")
@@ -117,11 +114,16 @@ class KnowledgeGraph:
 
         return project(self.dataset, name, lang=lang or self.lang, **options)
 
-    def similar_cases(self, case: str, k: int = 5, **options: Any) -> Any:
-        """Return the ``k`` cases most similar to ``case``, with the shared themes."""
+    def similar_cases(self, case: str, k: int = 5, *, broader: bool = False, **options: Any) -> Any:
+        """Return the ``k`` cases most similar to ``case``, with the shared themes.
+
+        ``broader=True`` counts each case's broader themes too; ``measure=`` picks the score.
+        See :func:`netgov_kg.network.similarity.similar_cases`.
+        """
         from .network.similarity import similar_cases
 
-        return similar_cases(self.network("case-theme", lang=self.lang), case, k=k, **options)
+        G = self.network("case-theme", lang=self.lang, broader=broader)
+        return similar_cases(G, case, k=k, **options)
 
     # -- adding data ----------------------------------------------------------------------------
     def add_cases(self, path: str | PathLike[str], **options: Any) -> Any:

@@ -24,7 +24,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import InputError, UnknownNameError
-from .namespaces import PREFIXES
+from .namespaces import NG, PREFIXES
 from .query.labels import label
 from .query.results import Results
 
@@ -136,7 +136,9 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
     """Return the one resource meant by ``text``: an IRI, a CURIE or a label.
 
     A label must match one resource exactly (zh or en label or alternative label, ignoring
-    case and spaces) or, failing that, be part of exactly one resource's label.
+    case and spaces) or, failing that, be part of exactly one resource's label. When a case
+    and other resources share the exact label (成都市网络理政平台 is a case and a platform),
+    the case is meant.
 
     Raises
     ------
@@ -158,6 +160,9 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
         return iri
     hits = find(dataset, text, cls=cls)
     exact = [r for r in hits if _norm(str(r["matched"])) == _norm(text)]
+    cases = {r["resource"] for r in exact if (r["resource"], RDF.type, NG.Case) in dataset}
+    if len({r["resource"] for r in exact}) > 1 and len(cases) == 1:
+        return next(iter(cases))  # a case and its platform share a name: the case wins
     chosen = exact or hits.rows
     kind = f" {label(dataset, cls, 'en')}" if cls is not None else ""
     if len({r["resource"] for r in chosen}) == 1:

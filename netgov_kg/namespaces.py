@@ -67,7 +67,7 @@ def bind_prefixes(graph: Graph) -> Graph:
     Examples
     --------
     >>> g = bind_prefixes(Graph())
-    >>> dict(g.namespaces())["ng"] == NG
+    >>> str(dict(g.namespaces())["ng"]) == str(NG)
     True
     """
     for prefix, ns in PREFIXES.items():

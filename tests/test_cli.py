@@ -131,8 +131,10 @@ def test_users_mistakes_exit_2_without_traceback(capsys, argv, message):
     assert message in err and "Traceback" not in err
 
 
-def test_broken_rdf_file_is_named_with_its_line(capsys, fixtures_dir):
-    code, _, err = run(capsys, "info", "--load", str(fixtures_dir / "broken-syntax.ttl"))
+def test_broken_rdf_file_is_named_with_its_line(capsys, tmp_path):
+    broken = tmp_path / "broken-syntax.ttl"
+    broken.write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b\n ex:c ex:d .\n")
+    code, _, err = run(capsys, "info", "--load", str(broken))
     assert code == 2 and "broken-syntax.ttl, line 4" in err
 
 
@@ -144,3 +146,11 @@ def test_help_shows_examples():
         check=True,
     )
     assert "examples:" in result.stdout and "--param theme=党建" in result.stdout
+
+
+def test_construct_prints_turtle(capsys):
+    code, out, _ = run(capsys, "query", "CONSTRUCT { ?c a ng:Case } WHERE { ?c ng:listPosition 4 }")
+    from rdflib import Graph
+
+    g = Graph().parse(data=out, format="turtle")
+    assert code == 0 and len(g) == 1

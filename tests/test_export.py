@@ -8,7 +8,7 @@ import json
 import zipfile
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.compare import isomorphic
 
 import netgov_kg
@@ -42,7 +42,8 @@ def test_quad_formats_keep_named_graphs(mini, tmp_path, name, fmt):
     assert f"{NGR}graph/extra/mini" in names
     expected = {str(g.identifier) for g in mini.dataset.graphs() if len(g)}
     assert names == expected
-    assert len(back) == 0 or sum(len(g) for g in back.graphs()) == len(mini.dataset)
+    quads = sum(len(g) for g in mini.dataset.graphs())
+    assert sum(len(g) for g in back.graphs()) == quads
 
 
 def test_jsonld_reads_like_plain_json(mini, tmp_path):
@@ -124,3 +125,27 @@ def test_atomic_writer_keeps_the_old_file_on_error(tmp_path):
     with atomic_writer(out) as handle:
         handle.write("new")
     assert out.read_text() == "new"
+
+
+def _expand(ctx, value):
+    value = value["@id"] if isinstance(value, dict) else value
+    prefix, _, local = value.partition(":")
+    return ctx[prefix] + local if prefix in ctx and isinstance(ctx[prefix], str) else value
+
+
+def test_shipped_context_covers_every_property_of_the_data(kg):
+    ctx = load_context()
+    covered = {_expand(ctx, v) for k, v in ctx.items() if not k.startswith("@")}
+    used = {str(p) for p in kg.dataset.predicates()} - {
+        str(RDF.type),
+        str(RDF.first),
+        str(RDF.rest),
+    }
+    missing = sorted(used - covered)
+    assert not missing, f"regenerate with python -m netgov_kg.jsonld_context: {missing}"
+
+
+def test_real_graph_round_trips_through_jsonld(kg, tmp_path):
+    out = tmp_path / "kg.jsonld"
+    kg.export(out)
+    assert isomorphic(Graph().parse(out, format="json-ld"), union_graph(kg.dataset))

@@ -54,3 +54,13 @@ def test_describe_unknown_and_ambiguous(mini):
         mini.describe("ngr:case/no-such-case")
     with pytest.raises(InputError, match="matches"):
         mini.describe("市")
+
+
+def test_a_case_wins_over_its_namesake_platform(kg):
+    hits = {
+        h["resource"]
+        for h in kg.find("成都市网络理政平台")
+        if str(h["matched"]) == "成都市网络理政平台"
+    }
+    assert len(hits) == 2  # the case and its platform share the name
+    assert kg.describe("成都市网络理政平台").iri == NGR["case/chengdu-network-governance-platform"]

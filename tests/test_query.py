@@ -184,3 +184,37 @@ def test_unknown_prefix_is_a_syntax_error():
     kg = netgov_kg.load(include_data=False)
     with pytest.raises(QuerySyntaxError, match="line 2, column 14: unknown prefix nosuch"):
         kg.query("SELECT ?x\nWHERE { ?x a nosuch:Thing }")
+
+
+def test_dataframe_of_real_figures_has_numbers_and_dates(kg):
+    df = kg.run("case-figures", case="银川市政务微博矩阵").to_dataframe(labels="en")
+    by_measure = dict(zip(df["measure_en"], df["value"], strict=True))
+    assert by_measure["completion rate"] == pytest.approx(97.99)
+    assert {11006, 10785} <= set(by_measure.values())  # one numeric column
+    assert set(df["period_start"]) == {dt.date(2021, 1, 1)}
+    assert set(df["period_end"]) == {dt.date(2021, 11, 1)}
+    assert set(df["case_label"]) == {kg.describe("银川市政务微博矩阵").labels["en"]}
+
+
+def test_relative_iris_resolve_against_the_data_namespace(mini):
+    rows = mini.query("SELECT ?l WHERE { <case/shanghai-one-network> rdfs:label ?l }")
+    assert len(rows) == 2
+    own_base = (
+        "BASE <https://w3id.org/netgov-kg/id/case/> "
+        "SELECT ?l WHERE { <shanghai-one-network> rdfs:label ?l }"
+    )
+    assert len(mini.query(own_base)) == 2
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_syntax_error_columns_on_the_first_line_are_the_users(store):
+    # The hidden BASE prologue must not move positions: the same text one line lower
+    # (where no prologue sits) reports the same column.
+    kg = netgov_kg.load(store=store, include_data=False)
+    bad = "SELECT ?x WHERE { ?x ?y }"
+    with pytest.raises(QuerySyntaxError) as first:
+        kg.query(bad)
+    with pytest.raises(QuerySyntaxError) as second:
+        kg.query("\n" + bad)
+    assert (first.value.location.line, second.value.location.line) == (1, 2)
+    assert first.value.location.column == second.value.location.column

@@ -273,7 +273,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """``netgov-kg validate``: exit 1 when there are violations."""
     kg = load_graph(args)
     report = kg.validate(lang=_lang(args))
-    console().print(report)
+    console().print(report if len(report) else report.summary())
     return 0 if report.conforms else 1
 
 

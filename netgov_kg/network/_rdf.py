@@ -181,16 +181,30 @@ class Annotator:
     ('Case', '某案例', '')
     """
 
-    def __init__(self, graph: Graph, *, lang: str = "zh") -> None:
+    def __init__(self, graph: Graph, *, lang: str = "zh", prefetch: bool = False) -> None:
         self.graph = graph
         self.lang = lang
         self._supers = superclass_closure(graph)
         self._cache: dict[URIRef, dict[str, Any]] = {}
+        self._labels: dict[Any, list[Any]] | None = None
+        self._types: dict[Any, list[Any]] | None = None
+        if prefetch:  # two scans instead of two lookups per node: for projections of everything
+            self._labels, self._types = {}, {}
+            for s, _, o in graph.triples((None, RDFS.label, None)):
+                self._labels.setdefault(s, []).append(o)
+            for s, _, o in graph.triples((None, RDF.type, None)):
+                self._types.setdefault(s, []).append(o)
+
+    def _objects(self, node: URIRef, prop: URIRef) -> Iterable[Any]:
+        table = self._labels if prop == RDFS.label else self._types
+        if table is not None:
+            return table.get(node, ())
+        return self.graph.objects(node, prop)
 
     def labels(self, node: URIRef) -> tuple[str, str]:
         """Return the ``(zh, en)`` labels of ``node`` (empty strings where missing)."""
         zh = en = ""
-        for label in self.graph.objects(node, RDFS.label):
+        for label in self._objects(node, RDFS.label):
             if isinstance(label, Literal):
                 if label.language == "zh" and not zh:
                     zh = str(label)
@@ -224,7 +238,7 @@ class Annotator:
         cached = self._cache.get(node)
         if cached is None:
             zh, en = self.labels(node)
-            core, specific = self.classify(self.graph.objects(node, RDF.type))
+            core, specific = self.classify(self._objects(node, RDF.type))
             preferred = (zh or en) if self.lang == "zh" else (en or zh)
             cached = {
                 "iri": str(node),

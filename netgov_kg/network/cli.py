@@ -7,6 +7,7 @@ Usage::
     netgov-kg network expert-institution --format png --out experts.png
     netgov-kg network case-theme --format json          # text formats go to stdout
     netgov-kg network case-case --summary               # statistics, top nodes, communities
+    netgov-kg network full --load mine.ttl --out all.gexf   # with more RDF files loaded
 
 Without ``--format`` the format is guessed from ``--out``'s extension.
 """
@@ -31,6 +32,16 @@ def register(subparsers: Any) -> None:
         help="export a network projection (GraphML, GEXF, JSON, CSV, PNG, SVG, HTML)",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    # the global options, accepted after the subcommand too (as the core commands do)
+    p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="label language")
+    p.add_argument("--store", default=argparse.SUPPRESS, help="memory (default), oxigraph")
+    p.add_argument(
+        "--load",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also load this RDF file (repeatable)",
     )
     p.add_argument("name", nargs="?", help="projection name; omit to list them")
     p.add_argument("--format", "-f", choices=CLI_FORMATS, help="output format")
@@ -78,8 +89,9 @@ def run(args: argparse.Namespace) -> int:
 
     import netgov_kg
 
-    kg = netgov_kg.load(store=args.store, lang=args.lang)
-    G = kg.network(args.name, lang=args.lang)
+    lang = getattr(args, "lang", None) or "zh"
+    kg = netgov_kg.load(*args.load, store=getattr(args, "store", None) or "memory", lang=lang)
+    G = kg.network(args.name, lang=lang)
     if args.summary:
         print_summary(G)
         if not args.out:
@@ -87,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt in ("png", "svg"):
         from .plotting import plot_network
 
-        plot_network(G, args.out, format=fmt, size_by=args.size_by, lang=args.lang)
+        plot_network(G, args.out, format=fmt, size_by=args.size_by, lang=lang)
     elif fmt == "html":
         from .html import write_html
 

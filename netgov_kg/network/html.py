@@ -183,7 +183,9 @@ text { font-size: 10px; pointer-events: none; fill: #222; }
 <div id="bar"><h1>__TITLE__</h1><span class="desc" id="desc"></span>
 <input id="search" type="search" placeholder="搜索 / search">
 <button id="lang" type="button">English</button></div>
-<svg id="svg" xmlns="http://www.w3.org/2000/svg"><g id="view"><g id="edges"></g>
+<svg id="svg" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10"
+refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+<path d="M 0 0 L 10 5 L 0 10 z" fill="#999"></path></marker></defs><g id="view"><g id="edges"></g>
 <g id="nodes"></g><g id="labels"></g></g></svg>
 <div id="legend"></div><div id="tip"></div>
 <script id="graph-data" type="application/json">__DATA__</script>
@@ -208,7 +210,8 @@ text { font-size: 10px; pointer-events: none; fill: #222; }
   var neighbours = data.nodes.map(function () { return {}; });
   data.edges.forEach(function (e) { neighbours[e.s][e.t] = 1; neighbours[e.t][e.s] = 1; });
   var lines = data.edges.map(function (e) {
-    var l = el("line", {}, document.getElementById("edges"));
+    var l = el("line", data.directed ? {"marker-end": "url(#arrow)"} : {},
+               document.getElementById("edges"));
     var t = document.createElementNS(NS, "title");
     t.textContent = e.p + (e.w !== 1 ? " (" + e.w + ")" : "");
     l.appendChild(t);
@@ -238,8 +241,11 @@ text { font-size: 10px; pointer-events: none; fill: #222; }
     });
     data.edges.forEach(function (e, j) {
       var a = data.nodes[e.s], b = data.nodes[e.t];
+      var x2 = px(b), y2 = py(b), dx = x2 - px(a), dy = y2 - py(a);
+      var len = Math.sqrt(dx * dx + dy * dy) || 1;
+      if (data.directed) { x2 -= dx / len * (b.r + 1); y2 -= dy / len * (b.r + 1); }
       lines[j].setAttribute("x1", px(a)); lines[j].setAttribute("y1", py(a));
-      lines[j].setAttribute("x2", px(b)); lines[j].setAttribute("y2", py(b));
+      lines[j].setAttribute("x2", x2); lines[j].setAttribute("y2", y2);
       lines[j].style.display = (hidden[a["class"]] || hidden[b["class"]]) ? "none" : "";
     });
     highlight();

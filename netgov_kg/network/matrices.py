@@ -10,7 +10,7 @@ Examples
 >>> import networkx as nx
 >>> G = nx.Graph([("a", "t1"), ("b", "t1"), ("b", "t2")])
 >>> nx.set_node_attributes(G, {"a": 0, "b": 0, "t1": 1, "t2": 1}, "bipartite")
->>> case_theme_matrix(G, index="iri")
+>>> case_theme_matrix(G, index="iri")  # doctest: +NORMALIZE_WHITESPACE
 theme  t1  t2
 case
 a       1   0
@@ -230,7 +230,8 @@ def case_condition_matrix(
     >>> nx.set_edge_attributes(G, "ng:hasTheme", "property")
     >>> G.add_node("c2")
     >>> nx.set_node_attributes(G, {"c1": "Case", "c2": "Case", "t": "Theme"}, "class")
-    >>> case_condition_matrix(G, {"any theme": link_condition(["ng:hasTheme"])}, index="iri")
+    >>> conditions = {"any theme": link_condition(["ng:hasTheme"])}
+    >>> case_condition_matrix(G, conditions, index="iri")  # doctest: +NORMALIZE_WHITESPACE
          any theme
     case
     c1           1

@@ -141,10 +141,13 @@ def layout_positions(G: nx.Graph, layout: str = "auto", *, seed: int = 0) -> dic
     """Return node positions for a named layout.
 
     Layouts: ``spring``, ``kamada_kawai``, ``circular``, ``bipartite``, ``tree`` (parents
-    above children, for the ``*-tree`` projections) or ``auto``.
+    above children, for the ``*-tree`` projections) or ``auto``. Positions are centred and
+    scaled so that the larger extent spans [-1, 1].
 
     ``auto`` picks ``bipartite`` for bipartite projections, ``tree`` for forests of
-    ``ng:partOf`` edges and ``spring`` otherwise.
+    ``ng:partOf`` edges and ``spring`` otherwise. ``spring`` lays out each connected component
+    on its own (Kamada–Kawai for up to 150 nodes, else force-directed) and packs the
+    components in rows, largest first, so that separate groups do not overlap.
 
     Examples
     --------
@@ -170,41 +173,132 @@ def layout_positions(G: nx.Graph, layout: str = "auto", *, seed: int = 0) -> dic
     if G.number_of_nodes() == 0:
         return {}
     if layout == "spring":
-        k = 1.5 / max(G.number_of_nodes(), 1) ** 0.5
-        return nx.spring_layout(G, seed=seed, k=k)
+        return _normalise(_packed_spring(G, seed=seed))
     if layout == "kamada_kawai":
-        return nx.kamada_kawai_layout(nx.Graph(G.to_undirected()))
+        return _normalise(nx.kamada_kawai_layout(nx.Graph(G.to_undirected())))
     if layout == "circular":
-        return nx.circular_layout(G)
+        return _normalise(nx.circular_layout(G))
     if layout == "bipartite":
-        top = [n for n, b in G.nodes(data="bipartite") if b == 0]
-        return nx.bipartite_layout(G, top, align="horizontal", scale=1)
+        return _normalise(_bipartite_layout(G))
     if layout == "tree":
-        return _tree_layout(G)
+        return _normalise(_tree_layout(G))
     raise UnknownNameError(
         f"unknown layout {layout!r}: use auto, spring, kamada_kawai, circular, bipartite or tree"
     )
 
 
-def _tree_layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Roots (nodes with no parent) on top; each node one row below its deepest parent."""
+def _normalise(pos: dict[Any, Any]) -> dict[Any, tuple[float, float]]:
+    """Centre positions on (0, 0) and scale the larger extent to [-1, 1] (aspect kept)."""
+    if not pos:
+        return {}
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {n: ((float(p[0]) - cx) / half, (float(p[1]) - cy) / half) for n, p in pos.items()}
+
+
+def _packed_spring(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """Lay out each connected component alone, then pack them in rows, largest first."""
+    import math
+
     import networkx as nx
 
-    R = G.reverse(copy=False) if G.is_directed() else G
-    depth: dict[Any, int] = {}
-    for node in nx.topological_sort(R) if G.is_directed() else G:
-        parents = list(G.successors(node)) if G.is_directed() else []
-        depth[node] = 1 + max((depth[p] for p in parents if p in depth), default=-1)
-    rows: dict[int, list[Any]] = {}
-    for node, d in depth.items():
-        rows.setdefault(d, []).append(node)
+    U = nx.Graph(G.to_undirected()) if (G.is_directed() or G.is_multigraph()) else G
+    comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
+    cells: list[tuple[dict[Any, Any], float]] = []
+    for comp in comps:
+        sub = U.subgraph(comp)
+        if len(comp) == 1:
+            local = {next(iter(comp)): (0.0, 0.0)}
+        elif len(comp) <= 150:
+            local = nx.kamada_kawai_layout(sub)
+        else:
+            local = nx.spring_layout(sub, seed=seed, k=2.0 / math.sqrt(len(comp)), iterations=100)
+        cells.append((local, math.sqrt(len(comp)) + 0.8))  # side of the cell ~ sqrt(size)
+    total = sum(side * side for _, side in cells)
+    row_width = max(math.sqrt(total) * 1.6, max((s for _, s in cells), default=1.0))
     pos: dict[Any, tuple[float, float]] = {}
-    deepest = max(rows, default=0)
-    for d, nodes in rows.items():
-        nodes.sort(key=lambda n: str(G.nodes[n].get("label", n)))
-        for i, node in enumerate(nodes):
-            pos[node] = ((i + 1) / (len(nodes) + 1) * 2 - 1, 1 - 2 * d / max(deepest, 1))
+    x = y = row_height = 0.0
+    for local, side in cells:
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        for node, (px, py) in local.items():
+            pos[node] = (
+                x + side * (0.1 + 0.8 * (px - min(xs)) / span),
+                y - side * (0.1 + 0.8 * (max(ys) - py) / span),
+            )
+        x += side
+        row_height = max(row_height, side)
     return pos
+
+
+def _bipartite_layout(G: nx.Graph, rounds: int = 4) -> dict[Any, tuple[float, float]]:
+    """Two columns (``bipartite`` 0 left, 1 right), ordered to cut crossings.
+
+    Each round sorts one column by the mean row of each node's neighbours in the other column
+    (the barycentre heuristic), so that linked nodes sit at similar heights.
+    """
+    left = sorted((n for n, b in G.nodes(data="bipartite") if b == 0), key=str)
+    right = sorted((n for n, b in G.nodes(data="bipartite") if b == 1), key=str)
+
+    def reorder(moving: list[Any], fixed: list[Any]) -> list[Any]:
+        row = {n: i / max(len(fixed) - 1, 1) for i, n in enumerate(fixed)}
+
+        def centre(n: Any) -> float:
+            near = [row[m] for m in G[n] if m in row]
+            return sum(near) / len(near) if near else 2.0  # unlinked nodes go last
+
+        return sorted(moving, key=lambda n: (centre(n), str(n)))
+
+    for _ in range(rounds):
+        right = reorder(right, left)
+        left = reorder(left, right)
+    pos: dict[Any, tuple[float, float]] = {}
+    for x, column in ((-1.0, left), (1.0, right)):
+        for i, node in enumerate(column):
+            pos[node] = (x, 1 - 2 * (i + 0.5) / max(len(column), 1))
+    return pos
+
+
+def _tree_layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Lay out an indented tree, like a file browser: one row per node, depth along x.
+
+    Edges point from child to parent. Trees come largest first; in each, a parent's row is
+    above its children's, which follow in label order (a node with two parents is placed
+    under the first one reached).
+    """
+    import networkx as nx
+
+    def label(n: Any) -> str:
+        return str(G.nodes[n].get("label", n))
+
+    def children(n: Any) -> list[Any]:
+        return sorted(G.predecessors(n), key=label) if G.is_directed() else []
+
+    roots = [n for n in G if not G.is_directed() or G.out_degree(n) == 0] or list(G)
+    size = {r: len(nx.ancestors(G, r)) + 1 if G.is_directed() else 1 for r in roots}
+    roots.sort(key=lambda r: (-size[r], label(r)))
+    order: list[tuple[Any, int]] = []
+    seen: set[Any] = set()
+    for root in roots:
+        stack = [(root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            order.append((node, depth))
+            stack.extend((c, depth + 1) for c in reversed(children(node)))
+    order.extend((n, 0) for n in G if n not in seen)
+    rows = max(len(order) - 1, 1)
+    deepest = max((d for _, d in order), default=0) or 1
+    return {
+        node: (-1 + 2 * d / (deepest + 1), 1 - 2 * i / rows) for i, (node, d) in enumerate(order)
+    }
 
 
 def plot_network(
@@ -330,7 +424,7 @@ def plot_network(
     if handles:
         ax.legend(
             handles=handles,
-            loc="lower left",
+            loc="best",
             fontsize=8,
             frameon=False,
             prop={"family": font, "size": 8},

@@ -191,7 +191,7 @@ def case_case(
     ============== =========================================== ===============================
     themes         ``ng:hasTheme`` values                      ``shared_themes``, ``jaccard``,
                                                                ``overlap``, ``shared``
-    platform-kinds the most specific class under ``ng:Platform`` ``shared_platform_kinds``,
+    platform-kinds the most specific class below ``ng:Platform`` ``shared_platform_kinds``,
                    of each ``ng:usesPlatform`` value           ``platform_jaccard``,
                                                                ``platform_overlap``
     province       the province reached by                      ``same_province`` (1 or 0)
@@ -228,7 +228,7 @@ def case_case(
 
     from .similarity import pair_scores
 
-    criteria = tuple(by)
+    criteria = (by,) if isinstance(by, str) else tuple(by)
     unknown = [c for c in criteria if c not in _CASE_CASE_CRITERIA]
     if unknown or not criteria:
         raise UnknownNameError(
@@ -319,7 +319,8 @@ def _platform_kinds(graph: Graph, annotate: Annotator) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for (case, _), kinds in per_platform.items():
         _, specific = annotate.classify(kinds)
-        out.setdefault(case, set()).add(specific)
+        if specific != "ng:Platform":  # a platform of no particular kind shares no kind
+            out.setdefault(case, set()).add(specific)
     return out
 
 
@@ -496,22 +497,25 @@ def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.M
     """
     import networkx as nx
 
-    annotate = Annotator(graph, lang=lang)
+    annotate = Annotator(graph, lang=lang, prefetch=True)
     basis = reified_basis(graph)
     G = nx.MultiDiGraph()
     _graph_attrs(G, "full", lang)
-    prop_labels: dict[URIRef, str] = {}
+    props: dict[URIRef, tuple[str, str]] = {}  # property -> (CURIE, label)
     skip = {URIRef(expand(p)) for p in exclude} | {RDF.type}
-    for s in set(graph.subjects(unique=True)):
-        if is_data_resource(s):
-            _add_node(G, annotate, s)
-    for s, p, o in graph.triples((None, None, None)):
-        if p in skip or not isinstance(o, URIRef) or not is_data_resource(s):
+    ours: dict[Any, bool] = {}  # is_data_resource, cached per subject
+    for s, p, o in graph.triples((None, None, None)):  # one pass over everything
+        mine = ours.get(s)
+        if mine is None:
+            mine = ours[s] = is_data_resource(s)
+            if mine:
+                _add_node(G, annotate, s)
+        if not mine or p in skip or not isinstance(o, URIRef):
             continue
-        if p not in prop_labels:
+        if p not in props:
             zh, en = annotate.labels(p)
-            prop_labels[p] = ((zh or en) if lang == "zh" else (en or zh)) or curie(p)
-        key = curie(p)
+            props[p] = (curie(p), ((zh or en) if lang == "zh" else (en or zh)) or curie(p))
+        key, label = props[p]
         u = str(s)
         v = _add_node(G, annotate, o)
         if G.has_edge(u, v, key):
@@ -520,9 +524,7 @@ def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.M
             u,
             v,
             key=key,
-            **_mark_basis(
-                {"property": key, "label": prop_labels[p], "weight": 1}, basis, (s, p, o)
-            ),
+            **_mark_basis({"property": key, "label": label, "weight": 1}, basis, (s, p, o)),
         )
     return G
 

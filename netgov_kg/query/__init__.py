@@ -4,6 +4,11 @@
 :class:`~netgov_kg.query.results.Results`; CONSTRUCT and DESCRIBE give an
 :class:`rdflib.Graph`.
 
+Relative IRIs resolve against the data's namespace: every query runs with
+``BASE <https://w3id.org/netgov-kg/id/>`` in front (a query's own ``BASE`` overrides it), so
+``<case/yinchuan-weibo-matrix>`` names ``ngr:`` resources whose local names hold a ``/``, which
+prefixed names cannot.
+
 Values are bound without touching the query text: rdflib's ``initBindings`` on the memory
 store and Oxigraph's ``substitutions`` (SEP-0007) on the oxigraph store. Oxigraph only
 substitutes variables that a SELECT projects; for any other variable the query runs on
@@ -31,10 +36,13 @@ from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.query import Result
 
 from ..errors import InputError, Location
-from ..namespaces import PREFIXES, bind_prefixes
+from ..namespaces import NGR, PREFIXES, bind_prefixes
 from .results import Results, Row
 from .syntax import from_exception, syntax_error
 from .terms import to_python, to_term
+
+#: Put before every query, on its first line (so line numbers stay those of the user's text).
+BASE_PROLOGUE = f"BASE <{NGR}> "
 
 #: Oxigraph's complaint about substituting a variable a SELECT does not project.
 _NOT_PROJECTED = "in its SELECT projection"
@@ -140,10 +148,13 @@ def run_query(
     ...
     """
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
+    text = BASE_PROLOGUE + sparql
     try:
-        return wrap(_execute(dataset, sparql, init), dataset)  # rdflib evaluates lazily
+        return wrap(_execute(dataset, text, init), dataset)  # rdflib evaluates lazily
     except (ParseException, SyntaxError) as exc:
-        raise from_exception(_precise(exc, sparql), sparql, source=source) from None
+        raise from_exception(
+            _precise(exc, text), sparql, source=source, shift=len(BASE_PROLOGUE)
+        ) from None
     except SPARQLError as exc:  # e.g. rdflib's NotBoundError in DISTINCT aggregates
         raise InputError(
             f"the query failed in rdflib's SPARQL engine: {exc} (the oxigraph store may run it)",

@@ -256,3 +256,34 @@ def markdown_table(queries: list[NamedQuery] | None = None) -> str:
         title = f"{q.title.get('en', '')} / {q.title.get('zh', '')}"
         lines.append(f"| `{q.name}` | {title} | {params} | {q.description.get('en', '')} |")
     return "\n".join(lines) + "\n"
+
+
+#: The README's markers around the generated table.
+README_MARKERS = ("<!-- named-queries:start -->\n", "<!-- named-queries:end -->")
+
+
+def update_readme(path: Path) -> bool:
+    """Rewrite the named-query table between :data:`README_MARKERS` in ``path``.
+
+    Returns whether the file changed.
+    """
+    from ..export import atomic_write_text
+
+    text = path.read_text(encoding="utf-8")
+    start, end = README_MARKERS
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    new = f"{head}{start}{markdown_table()}{end}{tail}"
+    if new != text:
+        atomic_write_text(path, new)
+    return new != text
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance: python -m netgov_kg.query.catalogue
+    import sys
+
+    if len(sys.argv) > 1:
+        changed = update_readme(Path(sys.argv[1]))
+        print(f"{sys.argv[1]}: {'updated' if changed else 'already up to date'}")
+    else:
+        print(markdown_table(), end="")

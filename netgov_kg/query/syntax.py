@@ -41,8 +41,14 @@ def syntax_error(
     return err
 
 
-def from_exception(exc: BaseException, text: str, *, source: str = "<query>") -> QuerySyntaxError:
-    """Convert a pyparsing (rdflib) or Oxigraph syntax error raised for ``text``."""
+def from_exception(
+    exc: BaseException, text: str, *, source: str = "<query>", shift: int = 0
+) -> QuerySyntaxError:
+    """Convert a pyparsing (rdflib) or Oxigraph syntax error raised for ``text``.
+
+    ``shift`` is the length of a prologue that was put before ``text`` on its first line when
+    the query ran; positions on line 1 are moved back by it.
+    """
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "col", None)
     message = str(getattr(exc, "msg", "") or exc)
@@ -55,6 +61,8 @@ def from_exception(exc: BaseException, text: str, *, source: str = "<query>") ->
         message = re.sub(r"\[[^\[\]]*\]", "", message)
         message = re.sub(r"(,\s*)+(?=,|$)", "", message).replace(", ,", ",").rstrip(", ")
         message = message.replace("expected one of", "expected one of:")
+    if int(line or 1) == 1 and column:
+        column = max(1, int(column) - shift)
     if len(message) > 200:
         message = message[:200] + "…"
     return syntax_error(text, int(line or 1), int(column or 1), message, source=source)

@@ -19,10 +19,10 @@ Examples
 {'Violation': 1, 'Warning': 0, 'Info': 0}
 >>> f.constraint_name
 'MaxCount'
->>> print(report.to_table())  # doctest: +NORMALIZE_WHITESPACE
-severity   focus node   path            value  message                 constraint
----------  -----------  --------------  -----  ----------------------  ----------
-Violation  ngr:case/x   ng:listPosition        ng:listPosition 至多一个  MaxCount
+>>> print(report.to_table())
+severity   focus node  path             value  message                   constraint
+---------  ----------  ---------------  -----  ------------------------  ----------
+Violation  ngr:case/x  ng:listPosition         ng:listPosition 至多一个  MaxCount
 1 violation(s), 0 warning(s), 0 info(s): does not conform
 """
 
@@ -368,9 +368,16 @@ def _sparql_messages(
     """
     out = []
     for m in shapes.objects(constraint, SH.message):
-        text = _TEMPLATE.sub(lambda g: short(bindings.get(g.group(1))) or g.group(0), str(m))
+        text = _TEMPLATE.sub(lambda g: _fill(bindings.get(g.group(1))) or g.group(0), str(m))
         out.append(((m.language or "") if isinstance(m, Literal) else "", text))
     return tuple(sorted(out))
+
+
+def _fill(value: Node | Path | None) -> str:
+    """Render a template value: plain literals by their lexical form, others like :func:`short`."""
+    if isinstance(value, Literal) and not value.language:
+        return str(value)
+    return short(value)
 
 
 def findings_from_results(
@@ -393,7 +400,13 @@ def findings_from_results(
     list of Finding
     """
     findings = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    reports = list(results.subjects(RDF.type, SH.ValidationReport))
+    top = (
+        [r for report in reports for r in results.objects(report, SH.result)]
+        if reports
+        else list(results.subjects(RDF.type, SH.ValidationResult))
+    )  # nested sh:detail results (from sh:node) are not findings of their own
+    for result in top:
         severity = results.value(result, SH.resultSeverity)
         messages = tuple(
             sorted(((m.language or "") if isinstance(m, Literal) else "", str(m))

@@ -20,8 +20,8 @@ from os import PathLike, fspath
 from pathlib import Path
 from typing import Any, Union
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import OWL, RDF
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import OWL, RDF, XSD
 
 from ..errors import InputError
 from ..loading import graph_iri, parse_file
@@ -66,16 +66,18 @@ def as_graph(data: Graph) -> Graph:
     """Copy a dataset's union (or a graph) into one plain in-memory :class:`rdflib.Graph`.
 
     pyshacl validates each named graph of a dataset on its own; the shapes need them merged.
+    Simple literals are written the same way whatever the store (``"x"``, not
+    ``"x"^^xsd:string``), so findings compare equal across stores.
     """
     graph = Graph()
     for prefix, namespace in data.namespaces():
         graph.bind(prefix, namespace, override=False)
-    if isinstance(data, Dataset) or hasattr(data, "quads"):
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            graph.add((s, p, o))
-    else:
-        for triple in data:
-            graph.add(triple)
+    triples = ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None))) if (
+        isinstance(data, Dataset) or hasattr(data, "quads")) else iter(data)
+    for s, p, o in triples:
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))  # Oxigraph types simple literals xsd:string; rdflib does not
+        graph.add((s, p, o))
     return graph
 
 
@@ -114,12 +116,13 @@ def data_graph(data: Source, *, ontology: bool | None = None) -> Graph:
 
     Parameters
     ----------
-    data : rdflib.Dataset, rdflib.Graph, path or paths
+    data : KnowledgeGraph, rdflib.Dataset, rdflib.Graph, path or paths
         What to validate. A dataset contributes the union of its graphs.
     ontology : bool or None
         Merge the shipped ontology: ``None`` (the default) merges it unless ``data`` already
         holds it; ``False`` never does.
     """
+    data = getattr(data, "dataset", data)  # a KnowledgeGraph stands for its dataset
     graph = as_graph(data) if isinstance(data, Graph) else read_files(_paths(data))
     if ontology is False:
         return graph
@@ -140,15 +143,15 @@ def validate(
     inference: str | None = "none",
     advanced: bool = True,
     ontology: bool | None = None,
-    focus_nodes: Iterable[Any] | None = None,
     **pyshacl_options: Any,
 ) -> Report:
     """Validate data against the SHACL shapes and return a :class:`Report`.
 
     Parameters
     ----------
-    data : rdflib.Dataset, rdflib.Graph, path or iterable of paths
-        The graph to check: a loaded dataset (``kg.dataset``), any rdflib graph, or RDF files.
+    data : KnowledgeGraph, rdflib.Dataset, rdflib.Graph, path or iterable of paths
+        The graph to check: a loaded graph or dataset (``kg.dataset``), any rdflib graph, or
+        RDF files.
     lang : {"zh", "en"}
         Language of the messages (falling back to the other one).
     shapes : rdflib.Graph, path or iterable of paths, optional
@@ -160,10 +163,10 @@ def validate(
         Enable SHACL Advanced Features (SPARQL targets, functions).
     ontology : bool or None
         Merge the shipped ontology into the data graph (by default, unless already there).
-    focus_nodes : iterable of IRIs, optional
-        Validate only these focus nodes (for incremental validation).
     **pyshacl_options
         Passed on to :func:`pyshacl.validate` (e.g. ``abort_on_first``, ``use_shapes``).
+        Beware pyshacl's ``focus_nodes``: it counts some values twice (false
+        ``sh:qualifiedMaxCount`` violations); to validate part of a graph, pass that part.
 
     Returns
     -------
@@ -199,8 +202,6 @@ def validate(
             f"unknown inference {inference!r}: use one of none, rdfs, owlrl, both",
         )
     graph = data_graph(data, ontology=ontology)
-    if focus_nodes is not None:
-        pyshacl_options["focus_nodes"] = list(focus_nodes)
     shacl = shapes_graph(shapes)
     _, results, _ = pyshacl.validate(
         graph,

@@ -76,3 +76,23 @@ def test_summary(capsys):
     assert main(["network", "case-case", "--summary"]) == 0
     out = capsys.readouterr().out
     assert "density:" in out and "## pagerank" in out and "modularity" in out
+
+
+def test_options_after_the_subcommand_and_extra_files(tmp_path, capsys):
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix ng: <https://w3id.org/netgov-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://w3id.org/netgov-kg/id/case/extra> a ng:Case ;\n"
+        '  rdfs:label "新案例"@zh, "New case"@en .\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "ct.json"
+    assert (
+        main(["network", "case-theme", "--lang", "en", "--load", str(extra), "--out", str(out)])
+        == 0
+    )
+    G = read_graph(out)
+    assert G.graph["lang"] == "en"
+    assert G.nodes["https://w3id.org/netgov-kg/id/case/extra"]["label"] == "New case"
+    assert sum(1 for _, c in G.nodes(data="class") if c == "Case") == 11

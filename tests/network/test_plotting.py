@@ -115,3 +115,14 @@ def test_bad_path_and_language(mini, tmp_path):
         plot_network(G, lang="fr")
     with pytest.raises(UnknownNameError, match="unknown layout"):
         plot_network(G, layout="spiral")
+
+
+@pytest.mark.parametrize("layout", ["auto", "spring", "kamada_kawai", "circular", "tree"])
+def test_layouts_fit_the_unit_square(mini, layout):
+    G = project(mini, "expert-institution")
+    pos = layout_positions(G, layout)
+    assert set(pos) == set(G)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    assert max(map(abs, xs + ys)) == pytest.approx(1.0)
+    assert (max(xs) - min(xs) == pytest.approx(2.0)) or (max(ys) - min(ys) == pytest.approx(2.0))

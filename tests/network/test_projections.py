@@ -204,3 +204,33 @@ def test_full_can_leave_out_properties(mini):
     keys = {k for *_, k in G.edges(keys=True)}
     assert "ng:recognises" not in keys and "ng:partOf" not in keys
     assert G.number_of_edges() == 62 - 4 - 9
+
+
+def test_case_case_accepts_one_criterion_as_a_string(mini):
+    G = project(mini, "case-case", by="province")
+    assert G.number_of_edges() == 1
+
+
+def test_the_facade_lists_and_builds(kg):
+    names = [p.name for p in kg.network()]
+    assert names == list(PROJECTIONS)
+    G = kg.network("case-theme", lang="en")
+    assert G.graph["lang"] == "en"
+    assert all(d["label"] == d["label_en"] for _, d in G.nodes(data=True))
+
+
+def test_platforms_of_no_particular_kind_share_no_kind():
+    from rdflib import Graph
+
+    g = Graph().parse(
+        data="""
+        @prefix ng: <https://w3id.org/netgov-kg/ontology#> .
+        @prefix ngr: <https://w3id.org/netgov-kg/id/> .
+        ngr:x a ng:Case ; ng:usesPlatform ngr:p1 .
+        ngr:y a ng:Case ; ng:usesPlatform ngr:p2 .
+        ngr:p1 a ng:Platform .
+        ngr:p2 a ng:Platform .
+        """,
+        format="turtle",
+    )
+    assert project(g, "case-case", by=["platform-kinds"]).number_of_edges() == 0

@@ -112,3 +112,14 @@ def test_pair_scores_and_score_agree():
     assert (a, b, shared) == ("x", "y", {2, 3})
     assert jac == score(sets["x"], sets["y"]) == pytest.approx(2 / 3)
     assert ovl == score(sets["x"], sets["y"], "overlap") == 1.0
+
+
+def test_facade_forwards_measure_and_broader(kg):
+    plain = kg.similar_cases("胶东在线", k=3)
+    assert plain == kg.similar_cases("ngr:case/jiaodong-online", k=3, measure="jaccard")
+    overlap = kg.similar_cases("胶东在线", k=3, measure="overlap")
+    assert all(o.score >= 0 for o in overlap)
+    wider = kg.similar_cases("胶东在线", k=10, broader=True)
+    G = kg.network("case-theme", broader=True)
+    assert wider == similar_cases(G, "胶东在线", k=10)
+    assert len(wider) >= len(kg.similar_cases("胶东在线", k=10))

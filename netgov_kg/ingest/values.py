@@ -1,0 +1,243 @@
+r"""Check and convert single template values: labels, dates, codes, URLs, slugs.
+
+Each function takes the :class:`~netgov_kg.ingest.located.LocatedDocument` and the path of the
+value, so that a bad value is reported where the user wrote it.
+
+Examples
+--------
+>>> from netgov_kg.ingest.yaml_reader import read_yaml_text
+>>> doc = read_yaml_text("label: {zh: 示例}\ndate: 2021-11\n", "x.yaml")
+>>> date_literal(doc, ("date",)).datatype.endswith("gYearMonth")
+True
+>>> labels(doc, ("label",))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+netgov_kg.errors.InputError: x.yaml, line 1, column 8, field 'label': label missing a language: ...
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .located import LocatedDocument
+
+Key = Sequence[str | int]
+LANGS = ("zh", "en")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CODE = re.compile(r"^\d{6}$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+
+
+def get(doc: LocatedDocument, path: Key) -> Any:
+    """Return the value at ``path`` in ``doc.data`` (``None`` when absent).
+
+    Examples
+    --------
+    >>> get(LocatedDocument("s", {"a": [{"b": "c"}]}), ("a", 0, "b"))
+    'c'
+    >>> get(LocatedDocument("s", {"a": []}), ("a", 3, "b")) is None
+    True
+    """
+    node: Any = doc.data
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return None
+        elif not isinstance(node, dict):
+            return None
+        node = node[part] if isinstance(part, int) else node.get(part)
+    return node
+
+
+def text(doc: LocatedDocument, path: Key, *, required: bool = False) -> str | None:
+    """Return the plain string at ``path`` (stripped), or ``None``.
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the value is a list or mapping, or is missing when ``required``.
+    """
+    value = get(doc, path)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise doc.error("this field is required", path)
+        return None
+    if not isinstance(value, str):
+        raise doc.error(f"expected a single value, found a {_kind(value)}", path)
+    return value.strip()
+
+
+def lang_map(doc: LocatedDocument, path: Key) -> dict[str, str]:
+    """Return ``{lang: text}`` from a ``{zh: …, en: …}`` mapping (either may be absent).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the value is not such a mapping, names another language, or puts Chinese text
+        under ``en``.
+    """
+    value = get(doc, path)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise doc.error(
+            "expected a mapping of languages, e.g. {zh: 示例, en: Example}", path
+        )
+    out: dict[str, str] = {}
+    for lang in value:
+        if lang not in LANGS:
+            raise doc.error(f"unknown language {lang!r}: use zh and en", tuple(path) + (lang,))
+        got = text(doc, tuple(path) + (lang,))
+        if got is None:
+            continue
+        if lang == "en" and _CJK.search(got) and not re.search(r"[A-Za-z]", got):
+            raise doc.error(
+                f"the en text {got!r} is Chinese: put it under zh", tuple(path) + (lang,)
+            )
+        out[lang] = got
+    return out
+
+
+def labels(doc: LocatedDocument, path: Key, *, required: bool = True) -> dict[str, str]:
+    """Return ``{"zh": …, "en": …}``; both languages are required.
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the labels are missing, or one of the two languages is.
+    """
+    got = lang_map(doc, path)
+    if not got:
+        if required:
+            raise doc.error("a label in zh and en is required", path)
+        return {}
+    for lang in LANGS:
+        if lang not in got:
+            raise doc.error(
+                f"label missing a language: no {lang!r} label (write both zh and en)", path
+            )
+    return got
+
+
+def date_literal(doc: LocatedDocument, path: Key) -> Literal | None:
+    """Return an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, as precise as given.
+
+    Examples
+    --------
+    >>> doc = LocatedDocument("s", {"d": "2021-02-30"})
+    >>> date_literal(doc, ("d",))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: s, field 'd': not a date: '2021-02-30' (write 2021, ...)
+    """
+    value = text(doc, path)
+    if value is None:
+        return None
+    match = _DATE.match(value)
+    bad = doc.error(f"not a date: {value!r} (write 2021, 2021-11 or 2021-11-30)", path)
+    if not match:
+        raise bad
+    year, month, day = match.groups()
+    if day:
+        import datetime
+
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise bad from None
+        return Literal(value, datatype=XSD.date)
+    if month:
+        if not 1 <= int(month) <= 12:
+            raise bad
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def admin_code(doc: LocatedDocument, path: Key) -> str | None:
+    """Return a six-digit GB/T 2260 code, or ``None``; other text is an error."""
+    value = text(doc, path)
+    if value is None:
+        return None
+    if not _CODE.match(value):
+        raise doc.error(f"not a GB/T 2260 code: {value!r} (six digits, e.g. 330523)", path)
+    return value
+
+
+def url(doc: LocatedDocument, path: Key) -> URIRef | None:
+    """Return an ``http(s)`` URL as an IRI, or ``None``."""
+    value = text(doc, path)
+    if value is None:
+        return None
+    if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", value):
+        raise doc.error(f"not a web address: {value!r} (write https://…)", path)
+    return URIRef(value)
+
+
+def integer(doc: LocatedDocument, path: Key) -> int | None:
+    """Return a whole number written in digits, or ``None``."""
+    value = text(doc, path)
+    if value is None:
+        return None
+    if not re.match(r"^\d+$", value):
+        raise doc.error(f"not a whole number: {value!r}", path)
+    return int(value)
+
+
+def slug(doc: LocatedDocument, path: Key) -> str | None:
+    """Return a slug written by the user (lower-case ASCII words joined by ``-``), or ``None``."""
+    value = text(doc, path)
+    if value is None:
+        return None
+    if not _SLUG.match(value):
+        raise doc.error(
+            f"not an id: {value!r} (lower-case ASCII letters, digits and '-', "
+            "e.g. riverside-open-budget)",
+            path,
+        )
+    return value
+
+
+def curie(iri: URIRef) -> str:
+    """Write ``iri`` as a CURIE where a project prefix fits, else as ``<iri>``.
+
+    Examples
+    --------
+    >>> curie(URIRef("https://w3id.org/netgov-kg/id/place/330523"))
+    'ngr:place/330523'
+    >>> curie(URIRef("https://example.org/a b"))
+    '<https://example.org/a b>'
+    """
+    from ..namespaces import PREFIXES
+
+    text = str(iri)
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        local = text[len(str(ns)):]
+        if text.startswith(str(ns)) and local and _LOCAL.match(local):
+            return f"{prefix}:{local}"
+    return f"<{text}>"
+
+
+def slugify(value: str) -> str:
+    """Make a readable lower-case ASCII slug from English text.
+
+    Examples
+    --------
+    >>> slugify("Shanghai 'One Network' Government Services!")
+    'shanghai-one-network-government-services'
+    >>> slugify("Zürich e-Gov 2.0")
+    'zurich-e-gov-2-0'
+    """
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "value"

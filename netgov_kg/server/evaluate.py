@@ -1,0 +1,251 @@
+r"""Evaluate one checked query on the store and serialise the answer (runs in a worker).
+
+When the dataset is Oxigraph-backed the query goes to Oxigraph's own engine (through
+``pyoxigraph.Store.query``), not to rdflib's: that is the point of the fast store. Otherwise
+rdflib evaluates it. Either way the answer is cut at ``max_results`` rows or triples.
+
+Examples
+--------
+>>> from rdflib import Dataset, Literal, URIRef
+>>> ds = Dataset(default_union=True)
+>>> _ = ds.graph(URIRef("urn:g")).add((URIRef("urn:a"), URIRef("urn:p"), Literal(1)))
+>>> answer = evaluate(ds, Job("SELECT ?o WHERE { ?s ?p ?o }", "SELECT", "csv"))
+>>> answer.body, answer.count, answer.truncated
+(b'o\r\n1\r\n', 1, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from .results import Term, write_boolean, write_solutions
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class Job:
+    """A query to run: its text, form, answer format and limits (picklable, sent to workers).
+
+    Attributes
+    ----------
+    text : str
+        The SPARQL text, already checked by :mod:`netgov_kg.server.guard`.
+    form : str
+        ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+    fmt : str
+        A format name from :mod:`netgov_kg.server.formats` (``json``, ``turtle``...).
+    max_results : int
+        Rows (or triples) kept; more are cut and the answer is marked truncated.
+    bindings : dict of str to str
+        Variables bound to IRIs before evaluation (used by the server's own page queries).
+    default_graphs, named_graphs : tuple of str
+        The protocol's ``default-graph-uri`` and ``named-graph-uri``.
+    """
+
+    text: str
+    form: str
+    fmt: str
+    max_results: int = 10_000
+    bindings: dict[str, str] = field(default_factory=dict)
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialised answer: the body, how many rows or triples it holds, and whether it was cut."""
+
+    body: bytes
+    count: int
+    truncated: bool
+    engine: str
+
+
+def _prefixes() -> dict[str, str]:
+    from ..namespaces import PREFIXES
+
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+# -- rdflib ---------------------------------------------------------------------------------
+def _rdflib_term(term: Any) -> Term | None:
+    from rdflib import BNode, Literal
+
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        return ("literal", str(term), term.language, datatype)
+    if isinstance(term, BNode):
+        return ("bnode", str(term), None, None)
+    return ("uri", str(term), None, None)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Any:
+    """Parse and translate ``text`` once per worker (named queries repeat)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from ..namespaces import PREFIXES
+
+    return prepareQuery(text, initNs=dict(PREFIXES))
+
+
+def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
+    from rdflib import URIRef
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    from ..namespaces import PREFIXES
+
+    if job.default_graphs or job.named_graphs:
+        query = prepareQuery(job.text, initNs=dict(PREFIXES))
+        query.algebra["datasetClause"] = [
+            CompValue("DatasetClause", default=URIRef(g)) for g in job.default_graphs
+        ] + [CompValue("DatasetClause", named=URIRef(g)) for g in job.named_graphs]
+    else:
+        query = _prepared(job.text)
+    bindings = {name: URIRef(iri) for name, iri in job.bindings.items()}
+    result = dataset.query(query, initBindings=bindings)
+    if job.form == "ASK":
+        return "ask", bool(result.askAnswer)
+    if job.form == "SELECT":
+        variables = [str(v) for v in result.vars or []]
+        rows = (
+            {v: _rdflib_term(row[i]) for i, v in enumerate(variables)} for row in result
+        )
+        return "select", (variables, rows)
+    return "graph", iter(result)
+
+
+# -- Oxigraph -------------------------------------------------------------------------------
+def _ox_term(term: Any) -> Term | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        return ("literal", term.value, lang, None if lang else term.datatype.value)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value, None, None)
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value, None, None)
+    return ("triple", str(term), None, None)
+
+
+def _from_ox(term: Any) -> Any:
+    """Convert a pyoxigraph term to rdflib's (a plain literal for ``xsd:string``)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if term.language or datatype == _XSD_STRING:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(datatype))
+    return URIRef(str(term))
+
+
+def _run_oxigraph(store: Any, job: Job) -> tuple[str, Any]:
+    """Run ``job`` on Oxigraph; a variable bound in ``job.bindings`` must be projected."""
+    import pyoxigraph as ox
+
+    options: dict[str, Any] = {"prefixes": _prefixes()}
+    if job.default_graphs or job.named_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    elif "FROM" not in job.text.upper():
+        options["use_default_graph_as_union"] = True
+    if job.bindings:
+        options["substitutions"] = {
+            ox.Variable(name): ox.NamedNode(iri) for name, iri in job.bindings.items()
+        }
+    result = store.query(job.text, **options)
+    if isinstance(result, ox.QueryBoolean):
+        return "ask", bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = ({v: _ox_term(sol[v]) for v in variables} for sol in result)
+        return "select", (variables, rows)
+    triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result)
+    return "graph", triples
+
+
+def _oxigraph_store(dataset: Any) -> Any | None:
+    """Return the pyoxigraph Store behind an oxrdflib-backed dataset, else ``None``."""
+    store = getattr(dataset, "store", None)
+    if type(store).__name__ != "OxigraphStore":
+        return None
+    return store._inner
+
+
+def evaluate(dataset: Any, job: Job) -> Answer:
+    """Run ``job`` on ``dataset`` (Oxigraph's engine when it has one) and serialise the answer.
+
+    Raises
+    ------
+    Exception
+        Whatever the engine raises for a query it cannot run (a syntax it rejects, a type
+        error); the server answers 400 with its message.
+    """
+    from ..namespaces import PREFIXES
+
+    store = _oxigraph_store(dataset)
+    engine = "oxigraph" if store is not None else "rdflib"
+    shape, payload = _run_oxigraph(store, job) if store is not None else _run_rdflib(dataset, job)
+    cap = job.max_results
+    if shape == "ask":
+        return Answer(write_boolean(job.fmt, payload), 1, False, engine)
+    if shape == "select":
+        variables, rows = payload
+        kept = list(islice(rows, cap + 1))
+        truncated = len(kept) > cap
+        kept = kept[:cap]
+        return Answer(write_solutions(job.fmt, variables, kept), len(kept), truncated, engine)
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    triples: Iterator[Any] = payload
+    kept_triples = list(islice(triples, cap + 1))
+    truncated = len(kept_triples) > cap
+    for triple in kept_triples[:cap]:
+        graph.add(triple)
+    from .formats import by_name
+
+    fmt = by_name("graph", job.fmt)
+    name = fmt.rdflib_name if fmt else job.fmt
+    return Answer(serialize_graph(graph, name), min(len(kept_triples), cap), truncated, engine)
+
+
+def serialize_graph(graph: Any, rdflib_name: str) -> bytes:
+    """Serialise ``graph``; JSON-LD is compacted with the library's context (embedded).
+
+    Examples
+    --------
+    >>> from rdflib import Graph, URIRef
+    >>> from rdflib.namespace import RDF
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("https://w3id.org/netgov-kg/id/case/x"), RDF.type,
+    ...            URIRef("https://w3id.org/netgov-kg/ontology#Case")))
+    >>> b'"type": "Case"' in serialize_graph(g, "json-ld")
+    True
+    """
+    if rdflib_name == "json-ld":
+        from ..export import load_context
+
+        return graph.serialize(
+            format="json-ld", context=load_context(), auto_compact=True, encoding="utf-8"
+        )
+    return graph.serialize(format=rdflib_name, encoding="utf-8")

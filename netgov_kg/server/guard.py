@@ -1,0 +1,237 @@
+"""The query guard: parse a request's SPARQL and refuse what a public endpoint must not run.
+
+The guard parses with rdflib's SPARQL parser and walks the algebra, *before* anything is
+evaluated, so a refused request never reaches a store and never opens a connection:
+
+- ``SERVICE`` (federated query) is refused: rdflib would call any URL it names.
+- ``LOAD`` is refused, and ``FROM``/``FROM NAMED``/``USING`` may only name graphs the store
+  already holds (rdflib would fetch or read any other IRI, ``file:`` included).
+- SPARQL Update is refused unless the caller allows it (the server's ``--allow-update``).
+
+Examples
+--------
+>>> check_query("SELECT * WHERE { ?s ?p ?o }").form
+'SELECT'
+>>> check_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+netgov_kg.server.guard.Refused: SERVICE (federated query) is disabled on this endpoint: <http://127.0.0.1:9/>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class GuardError(Exception):
+    """A request the endpoint will not run; ``status`` is the HTTP status to answer with."""
+
+    status = 400
+
+
+class BadQuery(GuardError):
+    """The text does not parse as SPARQL; the message is the parser's (with line, column)."""
+
+    status = 400
+
+
+class Refused(GuardError):
+    """The request parses but asks for something forbidden (SERVICE, LOAD, update, file:)."""
+
+    status = 403
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A request that passed the guard.
+
+    Attributes
+    ----------
+    form : str
+        ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``.
+    default_graphs, named_graphs : tuple of str
+        IRIs of the query's ``FROM`` and ``FROM NAMED`` clauses (empty when it has none).
+    """
+
+    form: str
+    default_graphs: tuple[str, ...] = field(default=())
+    named_graphs: tuple[str, ...] = field(default=())
+
+    @property
+    def kind(self) -> str:
+        """``"results"`` for SELECT/ASK, ``"graph"`` for CONSTRUCT/DESCRIBE, else ``"update"``."""
+        if self.form in ("SELECT", "ASK"):
+            return "results"
+        return "graph" if self.form in ("CONSTRUCT", "DESCRIBE") else "update"
+
+
+_FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    """Yield every CompValue below ``node`` (the algebra is nested dicts and lists)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+
+
+def _refuse_forbidden(algebra: Any, graphs: Collection[str] | None) -> tuple[list[str], list[str]]:
+    """Raise :class:`Refused` for SERVICE, LOAD or a dataset clause naming an unknown graph."""
+    defaults: list[str] = []
+    named: list[str] = []
+    for node in _walk(algebra):
+        if node.name == "ServiceGraphPattern":
+            raise Refused(
+                f"SERVICE (federated query) is disabled on this endpoint: <{node.get('term')}>"
+            )
+        if node.name == "Load":
+            raise Refused(f"LOAD is disabled on this endpoint: <{node.get('iri')}>")
+        if node.name in ("DatasetClause", "UsingClause"):
+            for key, bucket in (("default", defaults), ("named", named)):
+                iri = dict.get(node, key)  # CompValue.get(key) returns the key when missing
+                if iri is not None:
+                    bucket.append(str(iri))
+    for iri in defaults + named:
+        if iri.lower().startswith("file:"):
+            raise Refused(f"file: IRIs are not allowed: <{iri}>")
+        if graphs is not None and iri not in graphs:
+            raise Refused(
+                f"<{iri}> is not a graph of this dataset; FROM, FROM NAMED and USING may only "
+                "name graphs the endpoint holds (it loads nothing)"
+            )
+    return defaults, named
+
+
+def _parse_message(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def check_query(
+    text: str,
+    *,
+    namespaces: Mapping[str, Any] | None = None,
+    graphs: Collection[str] | None = None,
+) -> Checked:
+    """Parse a query and refuse what must not run.
+
+    Parameters
+    ----------
+    text : str
+        The query as the client sent it.
+    namespaces : mapping, optional
+        Prefixes pre-bound for the query (the library's ``PREFIXES``).
+    graphs : collection of str, optional
+        IRIs of the store's named graphs; ``FROM``/``FROM NAMED`` may name only these.
+        ``None`` skips that check (``file:`` is refused regardless).
+
+    Returns
+    -------
+    Checked
+        The query's form and dataset.
+
+    Raises
+    ------
+    BadQuery
+        If the text is not a SPARQL query; the message is the parser's.
+    Refused
+        If it is an update, or uses SERVICE, or names a graph that is not in ``graphs``.
+
+    Examples
+    --------
+    >>> check_query("ASK { ?s ?p ?o }").kind
+    'results'
+    >>> check_query("INSERT DATA { <a:b> <a:c> 1 }")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.server.guard.Refused: SPARQL Update is not allowed here: this endpoint is read-only
+    >>> check_query("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.server.guard.Refused: file: IRIs are not allowed: <file:///etc/passwd>
+    >>> check_query("SELECT ?x WHERE { ?x ?y }")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.server.guard.BadQuery: Expected SelectQuery, found '?' (at char 18), (line:1, col:19)
+    """
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(text)
+    except Exception as exc:  # pyparsing's ParseException, or others for odd input
+        if _is_update(text):
+            raise Refused(
+                "SPARQL Update is not allowed here: this endpoint is read-only"
+            ) from None
+        raise BadQuery(_parse_message(exc)) from None
+    try:
+        query = translateQuery(parsed, initNs=dict(namespaces or {}))
+    except Exception as exc:  # e.g. an undeclared prefix
+        raise BadQuery(_parse_message(exc)) from None
+    defaults, named = _refuse_forbidden(query.algebra, graphs)
+    return Checked(_FORMS.get(query.algebra.name, "SELECT"), tuple(defaults), tuple(named))
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def check_update(
+    text: str,
+    *,
+    namespaces: Mapping[str, Any] | None = None,
+    graphs: Collection[str] | None = None,
+) -> Checked:
+    """Parse a SPARQL Update and refuse LOAD, SERVICE and ``USING`` of unknown graphs.
+
+    Whether updates are allowed at all is the caller's decision (see the server's token check);
+    this only checks what the update does.
+
+    Examples
+    --------
+    >>> check_update("INSERT DATA { <a:b> <a:c> 1 }").form
+    'UPDATE'
+    >>> check_update("LOAD <file:///etc/passwd>")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.server.guard.Refused: LOAD is disabled on this endpoint: <file:///etc/passwd>
+    """
+    from rdflib.plugins.sparql.algebra import translateUpdate
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = parseUpdate(text)
+    except Exception as exc:
+        raise BadQuery(_parse_message(exc)) from None
+    try:
+        update = translateUpdate(parsed, initNs=dict(namespaces or {}))
+    except Exception as exc:
+        raise BadQuery(_parse_message(exc)) from None
+    _refuse_forbidden(update.algebra, graphs)
+    return Checked("UPDATE")
