@@ -57,6 +57,7 @@ def query_form(sparql: str) -> str:
 
 
 _VIRTUOSO_BNODE = "vnode"
+_BASE = re.compile(r"\s*BASE\s*<[^>]*>\s*", re.IGNORECASE)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
@@ -213,6 +214,14 @@ class RemoteStore(SPARQLUpdateStore):
             query, separators = _ascii_separators(query)
         result = super().query(query, initNs, initBindings, queryGraph, DEBUG)
         return _restore_separators(result, separators) if separators else result
+
+    def _inject_prefixes(self, query: str, extra_bindings: Any) -> str:
+        """Add PREFIX lines, keeping a leading ``BASE`` first (Virtuoso wants it there)."""
+        match = _BASE.match(query)
+        if match is None:
+            return super()._inject_prefixes(query, extra_bindings)
+        rest = super()._inject_prefixes(query[match.end():], extra_bindings)
+        return f"{match.group(0).strip()}\n{rest}"
 
     def _query(self, query: str, default_graph: Any = None, named_graph: Any = None) -> Result:
         self._queries += 1
