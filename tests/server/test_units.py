@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from rdflib.query import Result
 
 from netgov_kg.namespaces import PREFIXES
+from netgov_kg.query.formats import write_solutions
 from netgov_kg.server import formats
 from netgov_kg.server.guard import BadQuery, Refused, check_query, check_update
-from netgov_kg.server.results import write_solutions
 
 GRAPHS = {"https://w3id.org/netgov-kg/id/graph/data/cases"}
 
