@@ -61,9 +61,11 @@ _XML_HEAD = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
     '<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
 )
-#: Turtle's ECHAR escapes; other control characters are written as \uXXXX (UCHAR).
+#: Turtle's ECHAR escapes; other control characters, and the characters that
+#: ``str.splitlines`` also breaks at, are written as \uXXXX (UCHAR) so a TSV line is one row.
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
             "\f": "\\f"}
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 def term_tuple(term: Node | None) -> Term | None:
@@ -117,7 +119,7 @@ def _xml_term(term: Term) -> str:
 def _tsv_char(c: str) -> str:
     if c in _ESCAPES:
         return _ESCAPES[c]
-    if ord(c) < 0x20:
+    if ord(c) < 0x20 or c in _LINE_BREAKS:
         return f"\\u{ord(c):04X}"
     return c
 
@@ -207,6 +209,8 @@ def write_solutions(fmt: str, variables: list[str], rows: Iterable[Solution]) ->
     --------
     >>> write_solutions("xml", ["x"], [{"x": None}]).decode().count("<result>")
     1
+    >>> write_solutions("tsv", ["x"], [{"x": ("literal", "a\u2028b", None, None)}])
+    b'?x\n"a\\u2028b"\n'
     """
     tuples = (tuple(row.get(v) for v in variables) for row in rows)
     return _solutions_text(fmt, variables, tuples).encode("utf-8")
@@ -255,7 +259,7 @@ def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
 
 
 def to_tsv(variables: Sequence[str], rows: Sequence[Row]) -> str:
-    r"""Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax).
+    r"""Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax, one row a line).
 
     Examples
     --------
