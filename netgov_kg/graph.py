@@ -70,10 +70,20 @@ class KnowledgeGraph:
 
     # -- validation and export --------------------------------------------------------------
     def validate(self, **options: Any) -> Any:
-        """Validate the graph against the SHACL shapes. See :mod:`netgov_kg.validation`."""
+        """Validate the graph against the SHACL shapes. See :mod:`netgov_kg.validation`.
+
+        ``changed=`` (a graph of added or removed triples, or the IRIs of new or changed
+        resources) validates only what they can affect; see
+        :func:`netgov_kg.validation.incremental.validate_changes`.
+        """
+        lang = options.pop("lang", self.lang)
+        if options.get("changed") is not None:
+            from .validation.incremental import validate_changes
+
+            return validate_changes(self.dataset, options.pop("changed"), lang=lang, **options)
         from .validation import validate
 
-        return validate(self.dataset, lang=options.pop("lang", self.lang), **options)
+        return validate(self.dataset, lang=lang, **options)
 
     def export(self, destination: str | PathLike[str] | Any, *, format: str | None = None) -> None:
         """Write the graph to a file or stream; the format is guessed from the file name."""
@@ -129,6 +139,7 @@ def load(
     inference: str | None = None,
     lang: str = "zh",
     include_data: bool = True,
+    reload: bool = False,
 ) -> KnowledgeGraph:
     """Load the ontology and the data (and any ``extra`` files) into a store.
 
@@ -144,6 +155,10 @@ def load(
         Preferred label language.
     include_data : bool
         Load the shipped data (``False`` loads only the ontology).
+    reload : bool
+        For a persistent store (``"oxigraph:PATH"``, ``"sparql:URL"``), parse every file
+        again and replace its graph; by default a file whose graph the store already holds is
+        not loaded again (load once, query many times).
 
     Examples
     --------
@@ -155,7 +170,7 @@ def load(
     from .stores import open_store
 
     dataset = open_store(store)
-    load_into(dataset, extra=[Path(p) for p in extra], include_data=include_data)
+    load_into(dataset, extra=[Path(p) for p in extra], include_data=include_data, reload=reload)
     if inference:
         from .inference import expand
 

@@ -18,9 +18,10 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.util import guess_format
 
-from .errors import InputError, Location
+from .errors import InputError, Location, StoreError
 from .namespaces import NGR
 from .resources import data_files, ontology_files
+from .stores import drop_graph, has_graph, is_persistent, parse_into
 
 #: rdflib format names that Oxigraph parses natively, and the oxrdflib parser for each.
 _OX_PARSERS = {
@@ -80,9 +81,10 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef) -> None:
         raise InputError("file not found", Location(str(path)))
     oxigraph = type(dataset.store).__name__ == "OxigraphStore"
     fmt = parser_format(path, oxigraph=oxigraph)
-    target = dataset.graph(graph)
     try:
-        target.parse(path, format=fmt)
+        parse_into(dataset, path, graph, fmt)
+    except StoreError:  # the store failed (e.g. a server), not the file
+        raise
     except Exception as exc:  # parsers raise many types; report file and line
         message = " ".join(str(getattr(exc, "_why", None) or exc).split())
         if len(message) > 300:
@@ -93,17 +95,26 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef) -> None:
         ) from exc
 
 
-def load_into(dataset: Dataset, *, extra: list[Path], include_data: bool = True) -> Dataset:
+def load_into(
+    dataset: Dataset, *, extra: list[Path], include_data: bool = True, reload: bool = False
+) -> Dataset:
     """Load the ontology, the data (unless ``include_data`` is false) and ``extra`` files.
 
     Each file goes into its own named graph (see :func:`graph_iri`): ``ontology/<stem>``,
-    ``data/<stem>`` or ``extra/<stem>``.
+    ``data/<stem>`` or ``extra/<stem>``. A persistent store (Oxigraph on disk, a SPARQL server)
+    is loaded once: a file whose named graph the store already holds is skipped, unless
+    ``reload`` is true, which replaces it.
     """
-    for path in ontology_files():
-        parse_file(dataset, path, graph_iri("ontology", path))
+    files = [("ontology", p) for p in ontology_files()]
     if include_data:
-        for path in data_files():
-            parse_file(dataset, path, graph_iri("data", path))
-    for path in extra:
-        parse_file(dataset, path, graph_iri("extra", path))
+        files += [("data", p) for p in data_files()]
+    files += [("extra", p) for p in extra]
+    persistent = is_persistent(dataset)
+    for kind, path in files:
+        graph = graph_iri(kind, path)
+        if persistent and has_graph(dataset, graph):
+            if not reload:
+                continue
+            drop_graph(dataset, graph)
+        parse_file(dataset, path, graph)
     return dataset

@@ -55,14 +55,8 @@ def expand_curie(text: str) -> URIRef | None:
 
 
 def _classes(dataset: Dataset, cls: URIRef) -> set[Node]:
-    found: set[Node] = {cls}
-    todo: list[Node] = [cls]
-    while todo:
-        for sub in dataset.subjects(RDFS.subClassOf, todo.pop()):
-            if sub not in found:
-                found.add(sub)
-                todo.append(sub)
-    return found
+    """Return ``cls`` and every class below it (``rdfs:subClassOf*``)."""
+    return set(dataset.transitive_subjects(RDFS.subClassOf, cls))
 
 
 def _labelled(dataset: Dataset, cls: URIRef | None) -> Iterator[tuple[Node, Literal]]:

@@ -6,7 +6,7 @@ the repository's top-level ``ontology/``, ``data/`` and ``shapes/`` folders.
 Examples
 --------
 >>> [p.name for p in ontology_files()]
-['netgov.ttl']
+['appeals.ttl', 'netgov.ttl']
 """
 
 from __future__ import annotations

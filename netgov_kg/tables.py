@@ -48,14 +48,8 @@ SEPARATOR = " | "
 
 
 def _subclasses(dataset: Dataset, cls: URIRef) -> set[Node]:
-    found: set[Node] = {cls}
-    todo = [cls]
-    while todo:
-        for sub in dataset.subjects(RDFS.subClassOf, todo.pop()):
-            if sub not in found:
-                found.add(sub)
-                todo.append(sub)
-    return found
+    """Return ``cls`` and every class below it (``rdfs:subClassOf*``)."""
+    return set(dataset.transitive_subjects(RDFS.subClassOf, cls))
 
 
 def _instances(dataset: Dataset, cls: URIRef) -> list[Node]:

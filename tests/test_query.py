@@ -153,6 +153,28 @@ def test_w3c_formats_round_trip(mini):
         assert len(list(back)) == 3, fmt
 
 
+def test_tsv_and_xml_of_awkward_literals_and_ask(mini):
+    rows = mini.query(
+        "SELECT ?x ?b WHERE { VALUES ?x { 'a\\u2028b' 'c\\u0085d' 'e\\u000Bf' }"
+        " BIND(BNODE() AS ?b) }"
+    )
+    lines = rows.to_tsv().splitlines()
+    assert len(lines) == 4
+    assert {line.split("\t")[0] for line in lines[1:]} == {
+        '"a\\u2028b"', '"c\\u0085d"', '"e\\u000Bf"'
+    }
+    assert all(line.split("\t")[1].startswith("_:") for line in lines[1:])
+    # XML 1.0 cannot carry U+000B at all; the bnodes are checked without it
+    bnodes = mini.query("SELECT ?b WHERE { VALUES ?x { 1 2 } BIND(BNODE() AS ?b) }")
+    root = ET.fromstring(bnodes.to_xml())
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    assert len(root.findall("s:results/s:result/s:binding/s:bnode", ns)) == 2
+    ask = mini.query("ASK { ?c a ng:Case }")
+    assert ET.fromstring(ask.to_xml()).find("s:boolean", ns).text == "true"
+    with pytest.raises(ValueError, match="ASK"):
+        ask.to_tsv()
+
+
 def test_to_csv_writes_a_file(mini, tmp_path):
     rows = mini.query("SELECT ?c WHERE { ?c a ng:Case }")
     out = tmp_path / "cases.csv"

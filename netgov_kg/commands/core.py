@@ -44,10 +44,17 @@ EXAMPLES = {
 }
 
 
-def _common() -> argparse.ArgumentParser:
-    """Options accepted after the subcommand too (``netgov-kg run cases --lang en``)."""
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted after the subcommand too (``netgov-kg run cases --lang en``).
+
+    A parent parser for ``add_parser(..., parents=[common_options()])``; the feature
+    commands that load the graph (here and ``netgov-kg network``) share it, and
+    :func:`load_graph` reads what it gives.
+    """
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS)
+    parent.add_argument(
+        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="label language"
+    )
     parent.add_argument("--store", default=argparse.SUPPRESS, help="memory (default), oxigraph")
     parent.add_argument(
         "--load",
@@ -65,7 +72,7 @@ def _add(sub: Any, name: str, help_text: str, handler: Any, *, fmt: bool = False
         help=help_text,
         description=help_text,
         epilog=EXAMPLES.get(name),
-        parents=[_common()],
+        parents=[common_options()],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     if fmt:
@@ -123,10 +130,11 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def load_graph(args: argparse.Namespace) -> Any:
-    """Load the graph the way the global options say."""
+    """Load the graph the way the options of :func:`common_options` say."""
     import netgov_kg
 
-    return netgov_kg.load(*args.load, store=getattr(args, "store", "memory"), lang=_lang(args))
+    store = getattr(args, "store", None) or "memory"
+    return netgov_kg.load(*args.load, store=store, lang=_lang(args))
 
 
 def read_query(args: argparse.Namespace) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnknownNameError
+from .communities import simple_weighted
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -74,14 +75,7 @@ def centrality(
         return {}
     if measure == "pagerank":
         if G.is_multigraph():
-            H = nx.DiGraph() if G.is_directed() else nx.Graph()
-            H.add_nodes_from(G)
-            for u, v, d in G.edges(data=True):
-                w = d.get(weight, 1) if weight else 1
-                if H.has_edge(u, v):
-                    H[u][v]["weight"] += w
-                else:
-                    H.add_edge(u, v, weight=w)
+            H = simple_weighted(G, weight, directed=G.is_directed())
             return nx.pagerank(H, weight="weight")
         return nx.pagerank(G, weight=weight)
     if measure == "degree":

@@ -18,6 +18,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..commands.core import common_options, load_graph
 from ..errors import UnknownNameError
 
 #: Formats of ``--format``: graph files, images and the HTML page.
@@ -32,16 +33,8 @@ def register(subparsers: Any) -> None:
         help="export a network projection (GraphML, GEXF, JSON, CSV, PNG, SVG, HTML)",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    # the global options, accepted after the subcommand too (as the core commands do)
-    p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="label language")
-    p.add_argument("--store", default=argparse.SUPPRESS, help="memory (default), oxigraph")
-    p.add_argument(
-        "--load",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="also load this RDF file (repeatable)",
+        # the global options, accepted after the subcommand too (as the core commands do)
+        parents=[common_options()],
     )
     p.add_argument("name", nargs="?", help="projection name; omit to list them")
     p.add_argument("--format", "-f", choices=CLI_FORMATS, help="output format")
@@ -87,11 +80,8 @@ def run(args: argparse.Namespace) -> int:
     if fmt in ("png", "svg", "html") and not args.out and not args.summary:
         raise UnknownNameError(f"--format {fmt} needs --out FILE")
 
-    import netgov_kg
-
     lang = getattr(args, "lang", None) or "zh"
-    kg = netgov_kg.load(*args.load, store=getattr(args, "store", None) or "memory", lang=lang)
-    G = kg.network(args.name, lang=lang)
+    G = load_graph(args).network(args.name, lang=lang)
     if args.summary:
         print_summary(G)
         if not args.out:

@@ -21,7 +21,7 @@ from ..errors import UnknownNameError
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["METHODS", "Partition", "detect", "assign", "undirected_weighted"]
+__all__ = ["METHODS", "Partition", "detect", "assign", "simple_weighted", "undirected_weighted"]
 
 METHODS = ("louvain", "greedy")
 
@@ -34,6 +34,37 @@ class Partition(NamedTuple):
     modularity: float
 
 
+def simple_weighted(
+    G: nx.Graph, weight: str | None = "weight", *, directed: bool = False
+) -> nx.Graph:
+    """Return a simple copy of ``G`` whose ``weight`` sums parallel edges.
+
+    The copy is an undirected ``Graph``, or with ``directed=True`` a ``DiGraph`` (parallel
+    edges in the same direction summed, as PageRank on a multigraph needs). An edge without
+    ``weight`` (or every edge, when ``weight`` is ``None``) counts 1.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph([(1, 2), (2, 1), (1, 2)])
+    >>> simple_weighted(M)[1][2]["weight"]
+    3
+    >>> simple_weighted(M, directed=True)[1][2]["weight"]
+    2
+    """
+    import networkx as nx
+
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, d in G.edges(data=True):
+        w = d.get(weight, 1) if weight else 1
+        if H.has_edge(u, v):
+            H[u][v]["weight"] += w
+        else:
+            H.add_edge(u, v, weight=w)
+    return H
+
+
 def undirected_weighted(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     """Return a simple undirected copy of ``G`` whose ``weight`` sums parallel edges.
 
@@ -44,17 +75,7 @@ def undirected_weighted(G: nx.Graph, weight: str | None = "weight") -> nx.Graph:
     >>> undirected_weighted(M)[1][2]["weight"]
     3
     """
-    import networkx as nx
-
-    H = nx.Graph()
-    H.add_nodes_from(G.nodes(data=True))
-    for u, v, d in G.edges(data=True):
-        w = d.get(weight, 1) if weight else 1
-        if H.has_edge(u, v):
-            H[u][v]["weight"] += w
-        else:
-            H.add_edge(u, v, weight=w)
-    return H
+    return simple_weighted(G, weight)
 
 
 def detect(

@@ -140,17 +140,7 @@ def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.G
     >>> {d["class"] for _, d in G.nodes(data=True)} == {"Case", "Theme"}
     True
     """
-    import networkx as nx
-
-    annotate = Annotator(graph, lang=lang)
-    G = nx.Graph()
-    _graph_attrs(G, "case-theme", lang)
-    for (case,) in select(graph, "cases"):
-        _add_node(G, annotate, case, bipartite=0)
-    for case, theme in select(graph, "case-theme"):
-        c = _add_node(G, annotate, case, bipartite=0)
-        t = _add_node(G, annotate, theme, bipartite=1)
-        G.add_edge(c, t, property="ng:hasTheme", weight=1)
+    G, annotate = _case_bipartite(graph, "case-theme", "ng:hasTheme", lang)
     if broader:
         ancestors = _broader_themes(graph)
         for c in [n for n, b in G.nodes(data="bipartite") if b == 0]:
@@ -457,18 +447,27 @@ def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     >>> sorted({c for _, c in G.nodes(data="class")})
     ['Case', 'Platform']
     """
+    return _case_bipartite(graph, "case-platform", "ng:usesPlatform", lang)[0]
+
+
+def _case_bipartite(graph: Graph, name: str, prop: str, lang: str) -> tuple[nx.Graph, Annotator]:
+    """Return the bipartite graph ``name`` of the cases and what they link to, and its annotator.
+
+    Every case is a node (``bipartite=0``), linked by ``prop`` to each resource
+    (``bipartite=1``) that the query ``name`` pairs it with.
+    """
     import networkx as nx
 
     annotate = Annotator(graph, lang=lang)
     G = nx.Graph()
-    _graph_attrs(G, "case-platform", lang)
+    _graph_attrs(G, name, lang)
     for (case,) in select(graph, "cases"):
         _add_node(G, annotate, case, bipartite=0)
-    for case, platform in select(graph, "case-platform"):
+    for case, other in select(graph, name):
         c = _add_node(G, annotate, case, bipartite=0)
-        p = _add_node(G, annotate, platform, bipartite=1)
-        G.add_edge(c, p, property="ng:usesPlatform", weight=1)
-    return G
+        o = _add_node(G, annotate, other, bipartite=1)
+        G.add_edge(c, o, property=prop, weight=1)
+    return G, annotate
 
 
 def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.MultiDiGraph:

@@ -1,7 +1,14 @@
 r"""Write SPARQL results in the W3C SPARQL 1.1 results formats: JSON, CSV, TSV and XML.
 
-Each writer takes the variable names and the rows (tuples of rdflib terms, ``None`` where a
-variable is unbound) and returns the text.
+One implementation serves the library and the server. The writers work on plain
+:data:`Term` tuples ``(kind, value, language, datatype)``, so the wire format is the same
+whichever engine answered (rdflib or Oxigraph):
+
+- :func:`write_solutions` and :func:`write_boolean` (used by the server's workers) take rows
+  as mappings from variable name to :data:`Term` and return UTF-8 bytes;
+- :func:`to_json`, :func:`to_csv`, :func:`to_tsv`, :func:`to_xml` and :func:`serialize` (used
+  by :class:`~netgov_kg.query.results.Results`) take rows of rdflib terms (``None`` where a
+  variable is unbound), convert them with :func:`term_tuple` and return text.
 
 Examples
 --------
@@ -11,6 +18,12 @@ Examples
 ['s,label', 'https://example.org/a,一']
 >>> to_tsv(["s", "label"], rows).splitlines()[1].split("\t")
 ['<https://example.org/a>', '"一"@zh']
+>>> solutions = [{"s": ("uri", "https://w3id.org/netgov-kg/id/x", None, None),
+...               "n": ("literal", "成都", "zh", None)}]
+>>> write_solutions("csv", ["s", "n"], solutions).decode().splitlines()
+['s,n', 'https://w3id.org/netgov-kg/id/x,成都']
+>>> write_boolean("json", True)
+b'{"head": {}, "boolean": true}'
 """
 
 from __future__ import annotations
@@ -18,14 +31,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
+#: ``(kind, value, language, datatype)``; kind is ``uri``, ``bnode``, ``literal`` or ``triple``
+#: (a triple term, its value already in N-Triples syntax).
+Term = tuple[str, str, "str | None", "str | None"]
+#: A row of rdflib terms, in the order of the variables.
 Row = Sequence[Node | None]
+#: A solution: variable name to :data:`Term` (missing or ``None`` where unbound).
+Solution = Mapping[str, "Term | None"]
 
 #: File-name extensions and format names understood by :func:`serialize`.
 FORMATS = {"json": "json", "srj": "json", "csv": "csv", "tsv": "tsv", "xml": "xml", "srx": "xml"}
@@ -38,20 +56,182 @@ MEDIA_TYPES = {
     "xml": "application/sparql-results+xml",
 }
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XML_HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+)
+#: Turtle's ECHAR escapes; other control characters, and the characters that
+#: ``str.splitlines`` also breaks at, are written as \uXXXX (UCHAR) so a TSV line is one row.
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
+            "\f": "\\f"}
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
+
+def term_tuple(term: Node | None) -> Term | None:
+    """Return the :data:`Term` of an rdflib term (``None`` stays ``None``).
+
+    Examples
+    --------
+    >>> term_tuple(Literal(5))
+    ('literal', '5', None, 'http://www.w3.org/2001/XMLSchema#integer')
+    >>> term_tuple(BNode("b0"))
+    ('bnode', 'b0', None, None)
+    """
+    if term is None:
+        return None
     if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype and term.datatype != XSD.string:
-            out["datatype"] = str(term.datatype)
-        return out
+        datatype = str(term.datatype) if term.datatype else None
+        return ("literal", str(term), term.language, datatype)
+    if isinstance(term, BNode):
+        return ("bnode", str(term), None, None)
+    if isinstance(term, URIRef):
+        return ("uri", str(term), None, None)
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+# -- one term in each format -----------------------------------------------------------------
+def _json_term(term: Term) -> dict[str, str]:
+    kind, value, lang, datatype = term
+    if kind == "literal":
+        out = {"type": "literal", "value": value}
+        if lang:
+            out["xml:lang"] = lang
+        elif datatype and datatype != XSD_STRING:
+            out["datatype"] = datatype
+        return out
+    return {"type": "bnode" if kind == "bnode" else "uri", "value": value}
+
+
+def _xml_term(term: Term) -> str:
+    kind, value, lang, datatype = term
+    if kind == "literal":
+        attrs = ""
+        if lang:
+            attrs = f" xml:lang={quoteattr(lang)}"
+        elif datatype and datatype != XSD_STRING:
+            attrs = f" datatype={quoteattr(datatype)}"
+        return f"<literal{attrs}>{escape(value)}</literal>"
+    tag = "bnode" if kind == "bnode" else "uri"
+    return f"<{tag}>{escape(value)}</{tag}>"
+
+
+def _tsv_char(c: str) -> str:
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    if ord(c) < 0x20 or c in _LINE_BREAKS:
+        return f"\\u{ord(c):04X}"
+    return c
+
+
+def _tsv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    kind, value, lang, datatype = term
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    if kind == "triple":
+        return value
+    text = "".join(map(_tsv_char, value))
+    if lang:
+        return f'"{text}"@{lang}'
+    if datatype and datatype != XSD_STRING:
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
+
+
+def _csv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term[1]}" if term[0] == "bnode" else term[1]
+
+
+# -- whole answers -----------------------------------------------------------------------------
+def _solutions_text(
+    kind: str, variables: Sequence[str], rows: Iterable[Sequence[Term | None]]
+) -> str:
+    """Return SELECT solutions (rows of terms in the order of ``variables``) as ``kind``."""
+    if kind == "json":
+        bindings = [
+            {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+            for row in rows
+        ]
+        doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False)
+    if kind == "xml":
+        parts = [_XML_HEAD, "\n<head>"]
+        parts.extend(f"<variable name={quoteattr(v)}/>" for v in variables)
+        parts.append("</head>\n<results>\n")
+        for row in rows:
+            parts.append("<result>")
+            parts.extend(
+                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                for v, t in zip(variables, row, strict=True)
+                if t is not None
+            )
+            parts.append("</result>\n")
+        parts.append("</results>\n</sparql>\n")
+        return "".join(parts)
+    if kind == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_csv_term(t) for t in row] for row in rows)
+        return buffer.getvalue()
+    if kind == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines.extend("\t".join(_tsv_term(t) for t in row) for row in rows)
+        return "\n".join(lines) + "\n"
+    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+
+
+def _boolean_text(kind: str, value: bool) -> str:
+    """Return an ASK answer as ``kind``; CSV and TSV get one column ``_askResult`` (as Jena)."""
+    word = "true" if value else "false"
+    if kind == "json":
+        return json.dumps({"head": {}, "boolean": value})
+    if kind == "xml":
+        return f"{_XML_HEAD}<head/><boolean>{word}</boolean></sparql>\n"
+    if kind == "csv":
+        return f"_askResult\r\n{word}\r\n"
+    if kind == "tsv":
+        return f"?_askResult\n{word}\n"
+    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+
+
+# -- the server's writers: Term solutions to bytes --------------------------------------------
+def write_solutions(fmt: str, variables: list[str], rows: Iterable[Solution]) -> bytes:
+    r"""Serialise SELECT solutions in ``fmt`` (``json``, ``xml``, ``csv`` or ``tsv``).
+
+    Examples
+    --------
+    >>> write_solutions("xml", ["x"], [{"x": None}]).decode().count("<result>")
+    1
+    >>> write_solutions("tsv", ["x"], [{"x": ("literal", "a\u2028b", None, None)}])
+    b'?x\n"a\\u2028b"\n'
+    """
+    tuples = (tuple(row.get(v) for v in variables) for row in rows)
+    return _solutions_text(fmt, variables, tuples).encode("utf-8")
+
+
+def write_boolean(fmt: str, value: bool) -> bytes:
+    r"""Serialise an ASK answer in ``fmt``.
+
+    CSV and TSV define no boolean form; like Jena, they get one column ``_askResult``.
+
+    Examples
+    --------
+    >>> write_boolean("csv", False)
+    b'_askResult\r\nfalse\r\n'
+    """
+    return _boolean_text(fmt, value).encode("utf-8")
+
+
+# -- the library's writers: rows of rdflib terms to text ---------------------------------------
+def _term_rows(rows: Iterable[Row]) -> Iterable[tuple[Term | None, ...]]:
+    return (tuple(map(term_tuple, row)) for row in rows)
 
 
 def to_json(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | None = None) -> str:
@@ -63,21 +243,8 @@ def to_json(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | No
     '{"head": {}, "boolean": true}'
     """
     if boolean is not None:
-        return json.dumps({"head": {}, "boolean": boolean})
-    bindings = [
-        {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
-        for row in rows
-    ]
-    doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False)
-
-
-def _csv_value(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+        return _boolean_text("json", boolean)
+    return _solutions_text("json", variables, _term_rows(rows))
 
 
 def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
@@ -88,61 +255,18 @@ def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
     >>> to_csv(["x"], [(Literal("a,b"),)])
     'x\r\n"a,b"\r\n'
     """
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(variables)
-    for row in rows:
-        writer.writerow([_csv_value(t) for t in row])
-    return buf.getvalue()
-
-
-def _tsv_term(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = (
-        str(term)
-        .replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
-    if isinstance(term, Literal) and term.language:
-        return f'"{text}"@{term.language}'
-    if isinstance(term, Literal) and term.datatype and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
+    return _solutions_text("csv", variables, _term_rows(rows))
 
 
 def to_tsv(variables: Sequence[str], rows: Sequence[Row]) -> str:
-    r"""Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax).
+    r"""Return SPARQL 1.1 Query Results TSV (terms in SPARQL/Turtle syntax, one row a line).
 
     Examples
     --------
     >>> to_tsv(["n"], [(Literal(5),)])
     '?n\n"5"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
     """
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def _xml_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
-    assert isinstance(term, Literal)
-    attr = ""
-    if term.language:
-        attr = f" xml:lang={quoteattr(term.language)}"
-    elif term.datatype and term.datatype != XSD.string:
-        attr = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attr}>{escape(str(term))}</literal>"
+    return _solutions_text("tsv", variables, _term_rows(rows))
 
 
 def to_xml(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | None = None) -> str:
@@ -153,23 +277,9 @@ def to_xml(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | Non
     >>> "<boolean>false</boolean>" in to_xml([], [], boolean=False)
     True
     """
-    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
-    head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-    out.append(f"<head>{head}</head>")
     if boolean is not None:
-        out.append(f"<boolean>{'true' if boolean else 'false'}</boolean>")
-    else:
-        out.append("<results>")
-        for row in rows:
-            cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(variables, row, strict=True)
-                if t is not None
-            )
-            out.append(f"<result>{cells}</result>")
-        out.append("</results>")
-    out.append("</sparql>")
-    return "\n".join(out) + "\n"
+        return _boolean_text("xml", boolean)
+    return _solutions_text("xml", variables, _term_rows(rows))
 
 
 def serialize(
@@ -185,10 +295,8 @@ def serialize(
     kind = FORMATS.get(fmt.lower().lstrip("."))
     if kind is None:
         raise ValueError(f"unknown results format {fmt!r}: use one of json, csv, tsv, xml")
-    if kind == "json":
-        return to_json(variables, rows, boolean=boolean)
-    if kind == "xml":
-        return to_xml(variables, rows, boolean=boolean)
     if boolean is not None:
-        raise ValueError(f"the {kind.upper()} results format cannot hold an ASK answer")
-    return to_csv(variables, rows) if kind == "csv" else to_tsv(variables, rows)
+        if kind in ("csv", "tsv"):
+            raise ValueError(f"the {kind.upper()} results format cannot hold an ASK answer")
+        return _boolean_text(kind, boolean)
+    return _solutions_text(kind, variables, _term_rows(rows))

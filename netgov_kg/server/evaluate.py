@@ -22,9 +22,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from .results import Term, write_boolean, write_solutions
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+from ..query.formats import XSD_STRING, Term, term_tuple, write_boolean, write_solutions
 
 
 @dataclass(frozen=True)
@@ -73,19 +71,6 @@ def _prefixes() -> dict[str, str]:
 
 
 # -- rdflib ---------------------------------------------------------------------------------
-def _rdflib_term(term: Any) -> Term | None:
-    from rdflib import BNode, Literal
-
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        datatype = str(term.datatype) if term.datatype else None
-        return ("literal", str(term), term.language, datatype)
-    if isinstance(term, BNode):
-        return ("bnode", str(term), None, None)
-    return ("uri", str(term), None, None)
-
-
 @lru_cache(maxsize=256)
 def _prepared(text: str) -> Any:
     """Parse and translate ``text`` once per worker (named queries repeat)."""
@@ -117,7 +102,7 @@ def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
     if job.form == "SELECT":
         variables = [str(v) for v in result.vars or []]
         rows = (
-            {v: _rdflib_term(row[i]) for i, v in enumerate(variables)} for row in result
+            {v: term_tuple(row[i]) for i, v in enumerate(variables)} for row in result
         )
         return "select", (variables, rows)
     return "graph", iter(result)
@@ -150,7 +135,7 @@ def _from_ox(term: Any) -> Any:
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        if term.language or datatype == _XSD_STRING:
+        if term.language or datatype == XSD_STRING:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(datatype))
     return URIRef(str(term))

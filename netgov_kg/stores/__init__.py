@@ -21,7 +21,9 @@ True
 
 from __future__ import annotations
 
-from rdflib import Dataset
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
 
 from ..errors import StoreError
 
@@ -65,7 +67,7 @@ def open_store(spec: str = "memory") -> Dataset:
 
         return open_oxigraph(arg or None)
     if kind == "sparql" and arg:
-        from .remote import open_remote  # type: ignore[import-not-found]
+        from .remote import open_remote
 
         return open_remote(arg)
     raise StoreError(
@@ -81,12 +83,137 @@ def store_kind(dataset: Dataset) -> str:
     >>> store_kind(open_store("memory"))
     'memory'
     """
-    name = type(dataset.store).__name__
-    if name == "OxigraphStore":
+    names = {cls.__name__ for cls in type(dataset.store).__mro__}
+    if "OxigraphStore" in names:
         return "oxigraph"
-    if "SPARQL" in name:
+    if "SPARQLStore" in names:
         return "sparql"
     return "memory"
 
 
-__all__ = ["open_store", "store_kind", "_KINDS"]
+def is_persistent(dataset: Dataset) -> bool:
+    """Return whether the store outlives the process (Oxigraph on disk, a SPARQL server).
+
+    Examples
+    --------
+    >>> is_persistent(open_store("oxigraph"))
+    False
+    """
+    return hasattr(dataset.store, "path") or store_kind(dataset) == "sparql"
+
+
+def has_graph(dataset: Dataset, graph: URIRef) -> bool:
+    """Return whether the store holds at least one triple in the named graph ``graph``.
+
+    Examples
+    --------
+    >>> ds = open_store("memory")
+    >>> g = URIRef("urn:example:g")
+    >>> has_graph(ds, g)
+    False
+    >>> _ = ds.graph(g).add((g, g, g))
+    >>> has_graph(ds, g)
+    True
+    """
+    if store_kind(dataset) == "sparql":
+        from .remote import has_graph as remote_has_graph
+
+        return remote_has_graph(dataset, graph)
+    return next(iter(dataset.quads((None, None, None, graph))), None) is not None
+
+
+def drop_graph(dataset: Dataset, graph: URIRef) -> None:
+    """Remove the named graph ``graph`` and its triples (no error if it is absent).
+
+    Examples
+    --------
+    >>> ds = open_store("memory")
+    >>> g = URIRef("urn:example:g")
+    >>> _ = ds.graph(g).add((g, g, g))
+    >>> drop_graph(ds, g)
+    >>> has_graph(ds, g)
+    False
+    """
+    if store_kind(dataset) == "sparql":
+        from .remote import drop_graph as remote_drop_graph
+
+        remote_drop_graph(dataset, graph)
+        return
+    dataset.remove_graph(Graph(dataset.store, identifier=graph))
+
+
+def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
+    """Parse the file ``path`` (in rdflib format ``fmt``) into the named graph ``graph``.
+
+    The fastest way each store has: Oxigraph parses straight into its store with its own
+    parser (``ox-turtle``...); a remote store gets the triples parsed locally and pushed in
+    chunks (:func:`netgov_kg.stores.remote.push`); rdflib's memory store uses rdflib's parser.
+    Parse errors propagate (the loader turns them into :class:`~netgov_kg.errors.InputError`).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "one.ttl")
+    >>> _ = open(f, "w").write("<urn:a> <urn:b> <urn:c> .")
+    >>> ds = open_store("oxigraph")
+    >>> parse_into(ds, Path(f), URIRef("urn:example:g"), "turtle")
+    >>> len(ds)
+    1
+    """
+    kind = store_kind(dataset)
+    if kind == "oxigraph":
+        from .oxigraph import OX_FORMATS
+
+        target = dataset.graph(graph)
+        try:  # Oxigraph's bulk loader: fast, but not atomic, so undo a partial load
+            target.parse(path, format=OX_FORMATS.get(fmt, fmt), transactional=False)
+        except Exception:
+            drop_graph(dataset, graph)
+            raise
+    elif kind == "sparql":
+        from .remote import push
+
+        push(dataset, graph, _stream(path, fmt))
+    else:
+        dataset.graph(graph).parse(path, format=fmt)
+
+
+def _stream(path: Path, fmt: str):  # noqa: ANN202 - an iterator of triples
+    """Yield the triples of a file: streamed by Oxigraph's parser where it is installed."""
+    name = fmt.removeprefix("ox-")
+    try:
+        import pyoxigraph
+        from oxrdflib._converter import from_ox
+    except ImportError:  # pragma: no cover - depends on the install
+        local = Graph()
+        local.parse(path, format=name)
+        yield from local
+        return
+    formats = {"turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES",
+               "nt11": "N_TRIPLES", "xml": "RDF_XML", "n3": "N3", "json-ld": "JSON_LD"}
+    if name not in formats:
+        local = Graph()
+        local.parse(path, format=name)
+        yield from local
+        return
+    rdf_format = getattr(pyoxigraph.RdfFormat, formats[name])
+    base = path.resolve().as_uri()
+    for quad in pyoxigraph.parse(path=str(path), format=rdf_format, base_iri=base):
+        yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+
+
+def close_store(dataset: Dataset) -> None:
+    """Release a store's resources: an on-disk Oxigraph store's files and lock.
+
+    Other stores need no closing; for them this does nothing.
+    """
+    if store_kind(dataset) == "oxigraph" and hasattr(dataset.store, "path"):
+        from .oxigraph import close_oxigraph
+
+        close_oxigraph(dataset)
+
+
+__all__ = [
+    "open_store", "store_kind", "is_persistent", "has_graph", "drop_graph", "parse_into",
+    "close_store", "_KINDS",
+]

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from rdflib.query import Result
 
 from netgov_kg.namespaces import PREFIXES
+from netgov_kg.query.formats import write_solutions
 from netgov_kg.server import formats
 from netgov_kg.server.guard import BadQuery, Refused, check_query, check_update
-from netgov_kg.server.results import write_solutions
 
 GRAPHS = {"https://w3id.org/netgov-kg/id/graph/data/cases"}
 
@@ -77,6 +77,9 @@ def test_guard_reports_where_a_query_is_wrong():
         check_query("SELECT ?x WHERE { ?x nope:p ?y }", namespaces=PREFIXES)
 
 
+#: Characters besides \n and \r where str.splitlines (and so rdflib's TSV reader) breaks a line.
+LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
 literal_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     max_size=40,
@@ -88,9 +91,11 @@ literal_text = st.text(
 @pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
 def test_written_results_parse_back(fmt, values):
     rows = [{"v": ("literal", text, lang, None)} for text, lang in values]
-    if any(any(ord(c) < 32 and c not in "\t\n\r" for c in t) for t, _ in values):
-        # XML 1.0 cannot carry these control characters at all; TSV writes them as \uXXXX,
-        # which Turtle allows but rdflib's TSV reader does not (checked below instead).
+    if any(any(ord(c) < 32 and c not in "\t\n\r" or c in LINE_BREAKS for c in t)
+           for t, _ in values):
+        # XML 1.0 cannot carry the control characters at all; TSV writes them and the other
+        # line-breaking characters as \uXXXX, which Turtle allows but rdflib's TSV reader
+        # does not decode (checked below instead).
         return
     parsed = Result.parse(io.BytesIO(write_solutions(fmt, ["v"], rows)), format=fmt)
     got = [(str(r[0]), r[0].language) for r in parsed]
@@ -102,3 +107,12 @@ def test_written_results_parse_back(fmt, values):
 def test_tsv_escapes_control_characters_as_turtle_does():
     line = write_solutions("tsv", ["v"], [{"v": ("literal", 'a\x1e"\\\n', None, None)}])
     assert line.decode().splitlines()[1] == '"a\\u001E\\"\\\\\\n"'
+
+
+@pytest.mark.parametrize("char", list(LINE_BREAKS + "\n\r"))
+def test_tsv_keeps_a_literal_with_a_line_break_on_one_line(char):
+    body = write_solutions("tsv", ["v"], [{"v": ("literal", f"a{char}b", "zh", None)}])
+    lines = body.decode("utf-8").splitlines()
+    assert len(lines) == 2, lines
+    escaped = {"\n": "\\n", "\r": "\\r", "\x0c": "\\f"}.get(char, f"\\u{ord(char):04X}")
+    assert lines[1] == f'"a{escaped}b"@zh'
