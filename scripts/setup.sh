@@ -23,5 +23,6 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[dev]'
+# constraints.txt pins the versions the committed notebook outputs were made with.
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]'
 echo "setup: done; the project is installed in .venv"
