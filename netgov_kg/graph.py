@@ -74,9 +74,12 @@ class KnowledgeGraph:
 
         ``changed=`` (a graph of added or removed triples, or the IRIs of new or changed
         resources) validates only what they can affect; see
-        :func:`netgov_kg.validation.incremental.validate_changes`.
+        :func:`netgov_kg.validation.incremental.validate_changes`. ``focus_nodes=`` (IRIs) is
+        the same as ``changed=``.
         """
         lang = options.pop("lang", self.lang)
+        if options.get("focus_nodes") is not None:
+            options["changed"] = options.pop("focus_nodes")
         if options.get("changed") is not None:
             from .validation.incremental import validate_changes
 

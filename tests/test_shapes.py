@@ -229,3 +229,30 @@ def test_same_findings_on_the_oxigraph_store():
     oxigraph = netgov_kg.load(fixture, store="oxigraph").validate(lang="en")
     assert not memory.conforms
     assert set(oxigraph.results) == set(memory.results)
+
+
+def test_focus_nodes_validates_like_a_full_run_or_is_refused():
+    """kg.validate(focus_nodes=...) reports a full run's findings for those nodes only;
+    the raw validate() refuses pyshacl's focus_nodes, which gives false violations."""
+    from rdflib import Graph, URIRef
+
+    import netgov_kg
+    from netgov_kg.errors import InputError
+    from netgov_kg.validation import validate
+
+    kg = netgov_kg.load()
+    broken = URIRef("https://w3id.org/netgov-kg/id/platform/broken-demo")
+    kg.dataset.graph(URIRef("https://w3id.org/netgov-kg/id/graph/extra/demo")).parse(
+        data=f"<{broken}> a <https://w3id.org/netgov-kg/ontology#Platform> ;"
+        ' <http://www.w3.org/2000/01/rdf-schema#label> "演示"@zh .',
+        format="turtle",
+    )
+    full = kg.validate()
+    assert broken in full.focus_nodes()
+    case = URIRef("https://w3id.org/netgov-kg/id/case/jiaodong-online")
+    assert kg.validate(focus_nodes=[case]).conforms
+    focused = kg.validate(focus_nodes=[broken])
+    assert focused.focus_nodes() == {broken}
+    assert set(focused.results) == {f for f in full.results if f.focus_node == broken}
+    with pytest.raises(InputError, match="focus_nodes"):
+        validate(Graph(), focus_nodes=[case])

@@ -23,7 +23,7 @@ from typing import Any, Union
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import OWL, RDF, XSD
 
-from ..errors import InputError
+from ..errors import InputError, Location
 from ..loading import graph_iri, parse_file
 from ..resources import ontology_files, shapes_files
 from .report import Report, findings_from_results
@@ -165,8 +165,10 @@ def validate(
         Merge the shipped ontology into the data graph (by default, unless already there).
     **pyshacl_options
         Passed on to :func:`pyshacl.validate` (e.g. ``abort_on_first``, ``use_shapes``).
-        Beware pyshacl's ``focus_nodes``: it counts some values twice (false
-        ``sh:qualifiedMaxCount`` violations); to validate part of a graph, pass that part.
+        pyshacl's ``focus_nodes`` is refused: it counts some values twice (false
+        ``sh:qualifiedMaxCount`` violations). To validate only some resources, use
+        :func:`netgov_kg.validation.incremental.validate_changes` (``kg.validate(changed=...)``
+        or ``kg.validate(focus_nodes=...)``), which reports what a full run reports for them.
 
     Returns
     -------
@@ -193,6 +195,13 @@ def validate(
     >>> [(f.severity, f.message) for f in report.results]
     [('Violation', 'needs exactly one rdfs:label in English (@en)')]
     """
+    if "focus_nodes" in pyshacl_options:
+        raise InputError(
+            "focus_nodes is not passed to pyshacl (it reports false violations on qualified "
+            "shapes): use netgov_kg.validation.incremental.validate_changes(data, nodes) or "
+            "kg.validate(changed=nodes)",
+            Location(field="focus_nodes"),
+        )
     import pyshacl
 
     inference = "none" if inference in (None, "none") else inference
