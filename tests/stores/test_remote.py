@@ -16,12 +16,9 @@ from netgov_kg.synth import reference_from, write_appeals, write_cases
 pytestmark = pytest.mark.slow
 
 #: Named queries whose results Virtuoso 7.2 computes differently from the SPARQL spec (see
-#: docs/performance.md): timeline, whose "most specific ng: class" test (a class of the subject
-#: with no narrower class of the same subject, via rdfs:subClassOf+) keeps broader classes and
-#: drops some specific ones on Virtuoso however it is written (FILTER NOT EXISTS, MINUS,
-#: OPTIONAL + !BOUND, in a subquery or a UNION). organisation-tree, platforms-by-kind and cases
-#: were rewritten to forms Virtuoso gets right and are compared.
-VIRTUOSO_DIFFERS = {"timeline"}
+#: docs/performance.md). None now: organisation-tree, timeline, platforms-by-kind and cases
+#: were rewritten into forms Virtuoso gets right; add a name here only with the reason.
+VIRTUOSO_DIFFERS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
