@@ -41,6 +41,12 @@ HOSTILE_TTL = f"""
 @prefix ng: <https://w3id.org/netgov-kg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+
+ng:HostileTerm a owl:Class ;
+    rdfs:label {turtle_string(LABEL_ZH)}@zh ;
+    rdfs:comment {turtle_string(IMG)}@en ;
+    rdfs:subClassOf <{JS_IRI}> .
 
 <{NGR}case/hostile> a ng:Case ;
     rdfs:label {turtle_string(LABEL_ZH)}@zh, {turtle_string(LABEL_EN)}@en ;
@@ -169,6 +175,16 @@ def test_figures_table_shows_hostile_values_escaped(hostile_server, request):
     assert_inert(page)
     text = page.all_text
     assert SCRIPT in text and IMG in text  # the values, the measure and the unit, as text
+
+
+@pytest.mark.slow
+def test_ontology_page_shows_a_hostile_term_as_text(hostile_server):
+    _, base = hostile_server
+    r, page = get_page(base, "/ontology")
+    assert "<script>alert" not in r.text and "<img" not in r.text
+    assert_inert(page)
+    assert LABEL_ZH in page.all_text and IMG in page.all_text and JS_IRI in page.all_text
+    assert ("section", {"id": "HostileTerm"}) in page.tags
 
 
 @pytest.mark.slow
