@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -73,3 +75,27 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
     return graph
+
+
+#: The IRIs that pages and notebooks show as links: http(s) with a host, and no space,
+#: control character or character that cannot appear in an IRI. The same pattern (matched
+#: whole and ignoring case) is handed to the query page's script.
+WEB_IRI_PATTERN = r"https?://[^\x00-\x20\x7f-\x9f\"<>\\^`{|}/?#][^\x00-\x20\x7f-\x9f\"<>\\^`{|}]*"
+
+_WEB_IRI = re.compile(WEB_IRI_PATTERN, re.IGNORECASE)
+
+
+def is_web_iri(iri: object) -> bool:
+    """Return whether ``iri`` is an http(s) IRI, the only kind a page shows as a link.
+
+    ``javascript:``, ``data:``, ``file:``, ``mailto:``, ``urn:`` and every other scheme are
+    shown as text: an IRI from a loaded file, an update or a query answer is untrusted.
+
+    Examples
+    --------
+    >>> is_web_iri("https://w3id.org/netgov-kg/id/case/x"), is_web_iri("HTTP://example.org")
+    (True, True)
+    >>> [is_web_iri(i) for i in ("javascript:alert(1)", " http://a", "http://a b", "http:///x")]
+    [False, False, False, False]
+    """
+    return isinstance(iri, str) and _WEB_IRI.fullmatch(iri) is not None

@@ -9,11 +9,15 @@ python3 -m venv "$out/venv"
 "$out/venv/bin/python" -m pip install -q "$out"/dist/*.whl
 cd "$out"
 "$out/venv/bin/python" - <<'PY'
+import pathlib
+
 import netgov_kg
 kg = netgov_kg.load()
 n = len(kg)
 cases = len(list(kg.query("SELECT ?c WHERE { ?c a ng:Case }")))
 assert "_data" in netgov_kg.resources.data_root().parts, netgov_kg.resources.data_root()
 assert cases == 10, cases
+pages = pathlib.Path(netgov_kg.__file__).parent / "server" / "templates"
+assert all((pages / f).is_file() for f in ("base.html", "resource.html", "query.js")), pages
 print(f"wheel: loaded {n} triples and {cases} cases from {netgov_kg.resources.data_root()}")
 PY

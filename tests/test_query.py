@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -187,6 +188,18 @@ def test_repr_html_escapes_and_labels(mini):
     page = rows._repr_html_()
     assert "&lt;b&gt;" in page and "<b>" not in page
     assert "成都市网络理政平台" in page
+
+
+def test_repr_html_links_only_web_iris(mini):
+    rows = mini.query(
+        "SELECT ?i WHERE { VALUES ?i { <javascript:alert(1)> <data:text/html,x> "
+        "<https://example.org/a?b=1&c=2> } }"
+    )
+    page = rows._repr_html_()
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "https://example.org/a?b=1&amp;c=2" in hrefs
+    assert not [h for h in hrefs if not h.startswith(("http://", "https://"))], hrefs
+    assert 'title="javascript:alert(1)">javascript:alert(1)</span>' in page
 
 
 @pytest.mark.parametrize("store", STORES)

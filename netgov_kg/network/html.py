@@ -19,9 +19,11 @@ Examples
 from __future__ import annotations
 
 import html as _html
-import json
+import re
 from os import PathLike
 from typing import TYPE_CHECKING, Any
+
+from ..html_safety import csp_hash, script_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -126,10 +128,13 @@ def to_html(
     str
     """
     data = graph_payload(G, size_by=size_by, layout=layout, seed=seed)
-    # JSON inside <script>: "</" and "<!--" must not appear literally
-    blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
-    heading = _html.escape(title or data["name"] or "network")
-    return _TEMPLATE.replace("__TITLE__", heading).replace("__DATA__", blob)
+    parts = {
+        "TITLE": _html.escape(title or data["name"] or "network"),
+        "DATA": script_json(data),  # no "<" in it: no value can end the <script> element
+        "POLICY": POLICY, "STYLE": _STYLE, "SCRIPT": _SCRIPT,
+    }
+    # One pass: a placeholder inside a substituted value stays as it is.
+    return re.sub(r"__(TITLE|DATA|POLICY|STYLE|SCRIPT)__", lambda m: parts[m[1]], _TEMPLATE)
 
 
 def write_html(G: nx.Graph, path: str | PathLike[str], **options: Any) -> None:
@@ -149,13 +154,7 @@ def write_html(G: nx.Graph, path: str | PathLike[str], **options: Any) -> None:
     atomic_write_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>__TITLE__</title>
-<style>
+_STYLE = """
 html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Source Han Sans SC",
   "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; background: #fff; }
 #bar { position: absolute; top: 0; left: 0; right: 0; padding: 6px 10px; background: #f5f5f5;
@@ -177,19 +176,9 @@ line.hi { stroke: #d62728; stroke-opacity: .9; }
 circle { stroke: #fff; stroke-width: 1; cursor: pointer; }
 circle.dim, text.dim { opacity: .15; }
 text { font-size: 10px; pointer-events: none; fill: #222; }
-</style>
-</head>
-<body>
-<div id="bar"><h1>__TITLE__</h1><span class="desc" id="desc"></span>
-<input id="search" type="search" placeholder="搜索 / search">
-<button id="lang" type="button">English</button></div>
-<svg id="svg" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10"
-refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-<path d="M 0 0 L 10 5 L 0 10 z" fill="#999"></path></marker></defs><g id="view"><g id="edges"></g>
-<g id="nodes"></g><g id="labels"></g></g></svg>
-<div id="legend"></div><div id="tip"></div>
-<script id="graph-data" type="application/json">__DATA__</script>
-<script>
+"""
+
+_SCRIPT = """
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
@@ -335,7 +324,35 @@ refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
   window.addEventListener("resize", draw);
   setLang(lang);
 })();
-</script>
+"""
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="__POLICY__">
+<title>__TITLE__</title>
+<style>__STYLE__</style>
+</head>
+<body>
+<div id="bar"><h1>__TITLE__</h1><span class="desc" id="desc"></span>
+<input id="search" type="search" placeholder="搜索 / search">
+<button id="lang" type="button">English</button></div>
+<svg id="svg" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10"
+refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+<path d="M 0 0 L 10 5 L 0 10 z" fill="#999"></path></marker></defs><g id="view"><g id="edges"></g>
+<g id="nodes"></g><g id="labels"></g></g></svg>
+<div id="legend"></div><div id="tip"></div>
+<script id="graph-data" type="application/json">__DATA__</script>
+<script>__SCRIPT__</script>
 </body>
 </html>
 """
+
+#: The page's Content Security Policy (a ``<meta>`` element: the file is opened from disk):
+#: nothing but its own inline style and script runs; no requests, no forms, no ``<base>``.
+POLICY = (
+    f"default-src 'none'; style-src {csp_hash(_STYLE)}; script-src {csp_hash(_SCRIPT)}; "
+    "img-src data:; base-uri 'none'; form-action 'none'"
+)

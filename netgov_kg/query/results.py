@@ -264,6 +264,19 @@ class Results:
         return self._write("xml", destination)
 
     def _repr_html_(self, max_rows: int = 50) -> str:
+        """Return the results as an HTML table for notebooks: every value escaped.
+
+        Only http(s) IRIs are links (see :func:`netgov_kg.namespaces.is_web_iri`).
+
+        Examples
+        --------
+        >>> from rdflib import Literal
+        >>> res = Results(["x", "y"], [(URIRef("javascript:alert(1)"), Literal("<b>"))])
+        >>> "<a " in res._repr_html_(), "&lt;b&gt;" in res._repr_html_()
+        (False, True)
+        """
+        from ..namespaces import is_web_iri
+
         if self.boolean is not None:
             return f"<p><b>ASK</b>: {html.escape(str(self.boolean).lower())}</p>"
         head = "".join(f"<th>{html.escape(v)}</th>" for v in self.vars)
@@ -274,7 +287,10 @@ class Results:
                 if isinstance(t, URIRef):
                     text = html.escape(self.label(t) or "")
                     iri = html.escape(str(t))
-                    cells.append(f'<td><a href="{iri}" title="{iri}">{text}</a></td>')
+                    if is_web_iri(str(t)):  # javascript:, data: and the like stay text
+                        cells.append(f'<td><a href="{iri}" title="{iri}">{text}</a></td>')
+                    else:
+                        cells.append(f'<td><span title="{iri}">{text}</span></td>')
                 else:
                     cells.append(f"<td>{'' if t is None else html.escape(str(t))}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")

@@ -22,30 +22,15 @@ from .state import ServerState, Settings
 async def _home(request: Any) -> Any:
     from starlette.responses import HTMLResponse
 
-    from .html import esc, local_href, page
+    from .html import render_page
 
     state: ServerState = request.app.state.netgov
     if "home" not in state.cache:
         rows = await state.rows("home-cases")
-        items = "".join(
-            f'<li><a href="{esc(local_href(r["case"]["value"]))}">'
-            f'{esc(r.get("label_zh", {}).get("value", ""))}</a> '
-            f'<span class="muted">{esc(r.get("label_en", {}).get("value", ""))}</span></li>'
-            for r in rows
-        )
-        state.cache["home"] = page(
-            "网络理政知识图谱 netgov-kg",
-            "<h1>网络理政知识图谱<span class='en'>netgov-kg: governing through the internet"
-            "</span></h1><p>中国网络理政十大卓越案例(2016–2021)的知识图谱。"
-            "<span class='muted'> A knowledge graph of China's ten outstanding cases of "
-            "governing through the internet (2016–2021).</span></p>"
-            "<h2>案例 <span class='en'>Cases</span></h2>"
-            f"<ol>{items}</ol>"
-            "<h2>使用 <span class='en'>Use it</span></h2><ul>"
-            "<li><a href='/query'>SPARQL 查询页 query page</a> · endpoint <code>/sparql</code></li>"
-            "<li><a href='/ontology'>本体文档 ontology</a> · <a href='/shapes'>SHACL shapes</a>"
-            "</li><li><a href='/void'>数据集描述 dataset description (VoID/DCAT)</a></li></ul>",
-        )
+        cases = [{"iri": r["case"]["value"], "zh": r.get("label_zh", {}).get("value", ""),
+                  "en": r.get("label_en", {}).get("value", "")} for r in rows]
+        state.cache["home"] = render_page(
+            "home.html", title="网络理政知识图谱 netgov-kg", cases=cases)
     return HTMLResponse(state.cache["home"])
 
 
@@ -162,7 +147,9 @@ def create_app(
         finally:
             state.stop()
 
-    middleware = []
+    from .headers import SecurityHeaders
+
+    middleware = [Middleware(SecurityHeaders)]
     if origins:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=list(origins), allow_methods=["GET", "POST"],

@@ -1,6 +1,11 @@
-"""Small HTML helpers shared by the pages: escaping, links to local pages, the page frame.
+"""The pages' HTML: Jinja2 templates with autoescaping, links to local pages, CSP hashes.
 
-Every page is self-contained (inline CSS, no CDN, no web fonts), so it works offline.
+Every page is rendered from a template in ``templates/`` by an environment that escapes every
+value (``autoescape``) and refuses undefined names (``StrictUndefined``); no page is built by
+joining strings. Only http(s) IRIs become links (:func:`netgov_kg.namespaces.is_web_iri`).
+Every page is self-contained (inline CSS, no CDN, no web fonts), so it works offline; the
+inline style and the query page's script are allowed by the hashes in :data:`STYLE_HASHES`
+and :data:`SCRIPT_HASHES` (see :mod:`.headers`).
 
 Examples
 --------
@@ -10,65 +15,29 @@ Examples
 '/ontology#Case'
 >>> local_href("https://example.org/a")
 'https://example.org/a'
->>> "<title>T</title>" in page("T", "<p>x</p>")
-True
+>>> render_page("home.html", title="T", cases=[{"iri": "javascript:x", "zh": "<b>", "en": ""}])
+... # doctest: +ELLIPSIS
+'<!DOCTYPE html>...<title>T</title>...<li><span class="iri">&lt;b&gt;</span>...'
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from ..namespaces import NG, NGR, NGSH
+from ..html_safety import csp_hash
+from ..namespaces import NG, NGR, NGSH, is_web_iri
 
-CSS = """
-:root { --ink:#1d2329; --muted:#5b6670; --line:#d8dde2; --accent:#a3231f; --bg:#fbfbf9; }
-* { box-sizing: border-box; }
-body { margin:0; font: 16px/1.55 "Noto Sans CJK SC","Noto Sans SC","PingFang SC",
-  "Microsoft YaHei",system-ui,sans-serif; color:var(--ink); background:var(--bg); }
-header { background:#fff; border-bottom:3px solid var(--accent); padding:.6rem 1.5rem; }
-header a { margin-right:1.2rem; color:var(--ink); text-decoration:none; font-weight:600; }
-header a.brand { color:var(--accent); }
-main { max-width:68rem; margin:0 auto; padding:1rem 1.5rem 3rem; }
-h1 { font-size:1.7rem; margin:.8rem 0 .2rem; }
-h1 .en, h2 .en { color:var(--muted); font-weight:400; font-size:.8em; display:block; }
-h2 { font-size:1.2rem; margin-top:2rem; border-bottom:1px solid var(--line); }
-.iri { font-family:ui-monospace,monospace; font-size:.85rem; color:var(--muted);
-  word-break:break-all; }
-table { border-collapse:collapse; width:100%; margin:.5rem 0; background:#fff; }
-th, td { text-align:left; vertical-align:top; padding:.35rem .6rem;
-  border-bottom:1px solid var(--line); }
-th { background:#f1f3f4; font-weight:600; }
-.props th { width:30%; }
-td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
-a { color:#1f5fa3; }
-.lang { color:var(--muted); font-size:.75rem; margin-left:.25rem; }
-.tag { display:inline-block; font-size:.75rem; padding:0 .4rem; border:1px solid var(--line);
-  border-radius:.3rem; color:var(--muted); margin-right:.3rem; }
-.formats a { margin-right:.8rem; }
-textarea { width:100%; min-height:16rem; font:14px/1.4 ui-monospace,monospace; padding:.5rem; }
-select, button { font:inherit; padding:.25rem .6rem; }
-pre { background:#fff; border:1px solid var(--line); padding:.6rem; overflow:auto; }
-.muted { color:var(--muted); }
-.error { color:var(--accent); white-space:pre-wrap; }
-"""
+TEMPLATES = Path(__file__).with_name("templates")
 
-NAV = (
-    '<header><a class="brand" href="/">网络理政知识图谱 netgov-kg</a>'
-    '<a href="/query">查询 Query</a><a href="/ontology">本体 Ontology</a>'
-    '<a href="/shapes">约束 Shapes</a><a href="/void">数据集 Dataset</a>'
-    '<a href="/sparql">SPARQL</a></header>'
-)
-
-
-def esc(text: object) -> str:
-    """Escape ``text`` for HTML content and attributes.
-
-    Examples
-    --------
-    >>> esc('<a href="x">')
-    '&lt;a href=&quot;x&quot;&gt;'
-    """
-    return escape(str(text), quote=True)
+#: The pages' style sheet, inlined in every page.
+CSS = (TEMPLATES / "page.css").read_text(encoding="utf-8")
+#: The query page's script, inlined in that page.
+QUERY_SCRIPT = (TEMPLATES / "query.js").read_text(encoding="utf-8")
+#: CSP sources that allow the inline style and scripts, computed from the files above.
+STYLE_HASHES = (csp_hash(CSS),)
+SCRIPT_HASHES = (csp_hash(QUERY_SCRIPT),)
 
 
 def local_href(iri: str) -> str:
@@ -82,23 +51,30 @@ def local_href(iri: str) -> str:
     return iri
 
 
-def page(title: str, body: str, *, lang: str = "zh", head: str = "") -> str:
-    """Wrap ``body`` in a complete, self-contained HTML document.
+@cache
+def environment() -> Any:
+    """Return the Jinja2 environment of the pages (autoescaping, strict about undefined names).
 
-    Parameters
-    ----------
-    title : str
-        The document title (plain text; escaped here).
-    body : str
-        HTML for the ``<main>`` element.
-    lang : str
-        The document's main language tag.
-    head : str
-        Extra HTML for ``<head>`` (e.g. alternate links).
+    ``is web_iri`` tests whether an IRI may be a link, ``|href`` gives its link and ``|curie``
+    its short form; ``css`` and ``query_script`` are the trusted inline files.
     """
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style>{head}</head>"
-        f"<body>{NAV}<main>{body}</main></body></html>\n"
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from markupsafe import Markup
+
+    from .resource_page import curie
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
     )
+    env.tests["web_iri"] = is_web_iri
+    env.filters["href"] = local_href
+    env.filters["curie"] = curie
+    env.globals["css"] = Markup(CSS)
+    env.globals["query_script"] = Markup(QUERY_SCRIPT)
+    return env
+
+
+def render_page(template: str, **context: Any) -> str:
+    """Render the page ``template`` (a file in ``templates/``) with ``context``, escaped."""
+    return environment().get_template(template).render(**context)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..namespaces import NG
-from .html import esc, local_href, page
+from .html import render_page
 from .resource_page import curie
 
 _KIND_NAMES = {
@@ -30,10 +30,6 @@ _KIND_NAMES = {
 def local_name(iri: str) -> str:
     """Return the part of ``iri`` after ``#`` or the last ``/``."""
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _links(iris: list[str]) -> str:
-    return ", ".join(f'<a href="{esc(local_href(i))}">{esc(curie(i))}</a>' for i in iris)
 
 
 _RELATION_KEYS = {
@@ -68,66 +64,44 @@ def _value(row: dict, key: str) -> str:
     return row[key]["value"] if key in row else ""
 
 
+def _comments(row: dict) -> list[dict[str, str]]:
+    return [{"lang": lang, "text": _value(row, "comment_" + lang)}
+            for lang in ("zh", "en") if _value(row, "comment_" + lang)]
+
+
 def render(header: list[dict], terms: list[dict], relations: list[dict]) -> str:
     """Return the HTML documentation from the rows of the ``ontology-*`` queries."""
     related = group_relations(relations)
     head = header[0] if header else {}
     title_zh = _value(head, "title_zh") or "网络理政本体"
     title_en = _value(head, "title_en") or "netgov-kg ontology"
-    meta = []
-    if _value(head, "version"):
-        meta.append(f"版本 Version: {esc(_value(head, 'version'))}")
-    if _value(head, "license"):
-        lic = _value(head, "license")
-        meta.append(f'许可 Licence: <a href="{esc(lic)}">{esc(lic)}</a>')
-    meta.append(f'命名空间 Namespace: <span class="iri">{esc(str(NG))}</span> (ng:)')
-    formats = (
-        '<p class="formats">下载 Download: <a href="/ontology?format=ttl">Turtle</a>'
-        '<a href="/ontology?format=jsonld">JSON-LD</a>'
-        '<a href="/ontology?format=rdfxml">RDF/XML</a></p>'
-    )
     seen: set[str] = set()
-    sections: dict[str, list[str]] = {}
-    index: dict[str, list[str]] = {}
+    sections: dict[str, list[dict]] = {}
     for row in terms:
         iri = row["term"]["value"]
         kind = local_name(row["kind"]["value"])
         if iri in seen:
             continue
         seen.add(iri)
-        anchor = local_name(iri) if iri.startswith(str(NG)) else curie(iri)
-        rows = []
-        for key, name in (("supers", "上位 Super"), ("domains", "定义域 Domain"),
-                          ("ranges", "值域 Range")):
-            targets = related.get(iri, {}).get(key)
-            if targets:
-                rows.append(f"<tr><th>{name}</th><td>{_links(targets)}</td></tr>")
-        comments = "".join(
-            f'<p lang="{lang}">{esc(_value(row, "comment_" + lang))}</p>'
-            for lang in ("zh", "en") if _value(row, "comment_" + lang)
-        )
-        sections.setdefault(kind, []).append(
-            f'<section id="{esc(anchor)}"><h3>{esc(_value(row, "label_zh"))} '
-            f'<span class="muted">{esc(_value(row, "label_en"))}</span> '
-            f'<span class="tag">{esc(curie(iri))}</span></h3>'
-            f'<div class="iri">{esc(iri)}</div>{comments}'
-            + (f"<table class=\"props\">{''.join(rows)}</table>" if rows else "") + "</section>"
-        )
-        index.setdefault(kind, []).append(f'<a href="#{esc(anchor)}">{esc(curie(iri))}</a>')
-    body = (
-        f'<h1>{esc(title_zh)}<span class="en">{esc(title_en)}</span></h1>'
-        f'<p>{"<br>".join(meta)}</p>'
-        + "".join(f'<p lang="{lang}">{esc(_value(head, "comment_" + lang))}</p>'
-                  for lang in ("zh", "en") if _value(head, "comment_" + lang))
-        + formats
+        relations_shown = [
+            {"name": name, "targets": related[iri][key]}
+            for key, name in (("supers", "上位 Super"), ("domains", "定义域 Domain"),
+                              ("ranges", "值域 Range"))
+            if related.get(iri, {}).get(key)
+        ]
+        sections.setdefault(kind, []).append({
+            "iri": iri, "curie": curie(iri),
+            "anchor": local_name(iri) if iri.startswith(str(NG)) else curie(iri),
+            "label_zh": _value(row, "label_zh"), "label_en": _value(row, "label_en"),
+            "comments": _comments(row), "relations": relations_shown,
+        })
+    kinds = [{"zh": zh, "en": en, "terms": sections[kind]}
+             for kind, (zh, en) in _KIND_NAMES.items() if kind in sections]
+    return render_page(
+        "ontology.html", title=f"{title_zh} / {title_en}", title_zh=title_zh,
+        title_en=title_en, version=_value(head, "version"), licence=_value(head, "license"),
+        namespace=str(NG), comments=_comments(head), kinds=kinds,
     )
-    for kind, (zh, en) in _KIND_NAMES.items():
-        if kind in sections:
-            body += (
-                f"<h2>{zh} <span class='en'>{en}</span></h2>"
-                f"<p>{' · '.join(index[kind])}</p>" + "".join(sections[kind])
-            )
-    return page(f"{title_zh} / {title_en}", body)
 
 
 async def ontology_response(request: Any) -> Any:

@@ -1,13 +1,15 @@
 """The HTML page of one resource.
 
 It shows bilingual names, links to related resources, figures with units and periods,
-sources, and the facts the source does not state outright.
+sources, and the facts the source does not state outright. The rows of the page's queries
+become plain values here; ``templates/resource.html`` escapes them and links only http(s)
+IRIs.
 
 Examples
 --------
 >>> label_cell({"o": {"type": "uri", "value": "https://w3id.org/netgov-kg/id/place/1"},
 ...             "o_zh": {"type": "literal", "value": "成都市", "xml:lang": "zh"}}, "o")
-'<a href="/id/place/1">成都市</a>'
+{'kind': 'uri', 'text': '成都市', 'iri': 'https://w3id.org/netgov-kg/id/place/1', 'lang': ''}
 >>> period({"start": {"type": "literal", "value": "2021-01"},
 ...         "end": {"type": "literal", "value": "2021-11"}})
 '2021-01 – 2021-11'
@@ -18,9 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..namespaces import NG, PREFIXES
-from .html import esc, local_href, page
+from .html import render_page
 
 Row = dict[str, dict[str, str]]
+Term = dict[str, str]
 
 _PROV_SOURCE = str(PREFIXES["prov"]) + "wasDerivedFrom"
 _RDFS_LABEL = str(PREFIXES["rdfs"]) + "label"
@@ -55,19 +58,21 @@ def curie(iri: str) -> str:
     return f"{prefix}:{iri[len(ns):]}"
 
 
-def label_cell(row: Row, key: str) -> str:
-    """Return HTML for the term in ``row[key]``: a link with its zh/en labels, or a literal."""
+def label_cell(row: Row, key: str) -> Term:
+    """Return the term in ``row[key]`` for the page: its kind, text (zh/en labels), IRI, language.
+
+    The template shows a literal with its language tag, and an IRI as a link when it is an
+    http(s) IRI (as text otherwise).
+    """
     cell = row[key]
     if cell["type"] == "literal":
-        lang = cell.get("xml:lang")
-        tag = f'<span class="lang">@{esc(lang)}</span>' if lang else ""
-        return f"{esc(cell['value'])}{tag}"
+        return {"kind": "literal", "text": cell["value"], "iri": "",
+                "lang": cell.get("xml:lang", "")}
     iri = cell["value"]
     names = [n for n in (_value(row, key + "_zh"), _value(row, key + "_en")) if n]
     text = " / ".join(names) if names else curie(iri)
-    if cell["type"] == "bnode":
-        return esc(text)
-    return f'<a href="{esc(local_href(iri))}">{esc(text)}</a>'
+    kind = "bnode" if cell["type"] == "bnode" else "uri"
+    return {"kind": kind, "text": text, "iri": iri if kind == "uri" else "", "lang": ""}
 
 
 def period(row: Row) -> str:
@@ -82,6 +87,13 @@ def period(row: Row) -> str:
 
 
 def _number(text: str | None) -> str:
+    """Return a number with thousands separators; any other text as it is (escaped later).
+
+    Examples
+    --------
+    >>> _number("12000"), _number("1.5"), _number("<b>约</b>")
+    ('12,000', '1.5', '<b>约</b>')
+    """
     if text is None:
         return ""
     try:
@@ -92,49 +104,38 @@ def _number(text: str | None) -> str:
 
 
 def _bilingual(row: Row, key: str) -> str:
-    parts = [p for p in (_value(row, key + "_zh"), _value(row, key + "_en")) if p]
-    return " / ".join(esc(p) for p in parts)
+    return " / ".join(p for p in (_value(row, key + "_zh"), _value(row, key + "_en")) if p)
 
 
-def _figures_table(figures: list[Row]) -> str:
-    if not figures:
-        return ""
+def _figures(figures: list[Row]) -> list[dict[str, Any]]:
     seen: set[str] = set()
-    lines = []
+    shown = []
     for row in figures:
         item = row["item"]["value"]
         if item in seen:
             continue
         seen.add(item)
-        name = _bilingual(row, "measure") or _bilingual(row, "label")
-        qualifier = _bilingual(row, "qualifier")
-        value = _number(_value(row, "value"))
-        source = (
-            f'<a href="{esc(local_href(row["source"]["value"]))}">'
-            f'{_bilingual(row, "source") or esc(curie(row["source"]["value"]))}</a>'
-            if "source" in row else ""
-        )
-        kind = "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure"
-        about = ""
-        if row["about"]["value"] != row["r"]["value"]:
-            about = f'<div class="muted">关于 about: {label_cell(row, "about")}</div>'
-        lines.append(
-            f'<tr><td><a href="{esc(local_href(item))}">{name}</a>'
-            f' <span class="tag">{kind}</span>{about}</td>'
-            f'<td class="num">{esc(qualifier) if qualifier else ""} {value}</td>'
-            f"<td>{_bilingual(row, 'unit')}</td><td>{esc(period(row))}</td><td>{source}</td></tr>"
-        )
-    return (
-        "<h2>数据与目标 <span class='en'>Figures and goals</span></h2>"
-        "<table><tr><th>指标 Measure</th><th>数值 Value</th><th>单位 Unit</th>"
-        "<th>时间 Period</th><th>来源 Source</th></tr>" + "".join(lines) + "</table>"
-    )
+        source = None
+        if "source" in row:
+            iri = row["source"]["value"]
+            source = {"iri": iri, "text": _bilingual(row, "source") or curie(iri)}
+        shown.append({
+            "item": item,
+            "name": _bilingual(row, "measure") or _bilingual(row, "label") or curie(item),
+            "kind": "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure",
+            "about": (label_cell(row, "about")
+                      if row["about"]["value"] != row["r"]["value"] else None),
+            "qualifier": _bilingual(row, "qualifier"),
+            "value": _number(_value(row, "value")),
+            "unit": _bilingual(row, "unit"),
+            "period": period(row),
+            "source": source,
+        })
+    return shown
 
 
-def _links_table(rows: list[Row], heading: str) -> str:
-    if not rows:
-        return ""
-    grouped: dict[str, list[str]] = {}
+def _properties(rows: list[Row]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[Term]] = {}
     names: dict[str, str] = {}
     for row in rows:
         prop = row["p"]["value"]
@@ -143,32 +144,22 @@ def _links_table(rows: list[Row], heading: str) -> str:
             grouped[prop].append(cell)
         prop_names = [n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n]
         names[prop] = " / ".join(prop_names) if prop_names else curie(prop)
-    body = "".join(
-        f'<tr><th><a href="{esc(local_href(prop))}">{esc(names[prop])}</a>'
-        + (f'<div class="iri">{esc(curie(prop))}</div>' if names[prop] != curie(prop) else "")
-        + f'</th><td>{"<br>".join(cells)}</td></tr>'
+    return [
+        {"iri": prop, "name": names[prop], "curie": curie(prop), "cells": cells}
         for prop, cells in grouped.items()
-    )
-    return f'{heading}<table class="props">{body}</table>'
+    ]
 
 
-def _basis_table(rows: list[Row]) -> str:
-    if not rows:
-        return ""
-    lines = []
+def _basis(rows: list[Row]) -> list[dict[str, Any]]:
+    shown = []
     for row in rows:
         zh, en = _BASIS.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
-        comment = _bilingual(row, "comment")
         prop = " / ".join(n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n)
-        lines.append(
-            f"<tr><td>{esc(prop or curie(row['p']['value']))}</td><td>{label_cell(row, 'o')}</td>"
-            f"<td>{esc(zh)} {esc(en)}</td><td>{comment}</td></tr>"
-        )
-    return (
-        "<h2>非原文直接陈述的事实 <span class='en'>Facts the source does not state outright"
-        "</span></h2><table><tr><th>属性 Property</th><th>值 Value</th><th>依据 Basis</th>"
-        "<th>说明 Note</th></tr>" + "".join(lines) + "</table>"
-    )
+        shown.append({
+            "prop": prop or curie(row["p"]["value"]), "value": label_cell(row, "o"),
+            "zh": zh, "en": en, "comment": _bilingual(row, "comment"),
+        })
+    return shown
 
 
 def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> str:
@@ -182,29 +173,13 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> 
     zh, en = labels.get("zh"), labels.get("en")
     title = " / ".join(n for n in (zh, en) if n) or curie(iri)
     sources = [r for r in outgoing if r["p"]["value"] == _PROV_SOURCE]
-    shown = [
-        r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)
-    ]
-    alternates = "".join(
-        f'<link rel="alternate" type="{m}" href="{esc(local_href(iri))}?format={f}">'
-        for m, f in (("text/turtle", "ttl"), ("application/ld+json", "jsonld"))
+    shown = [r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)]
+    return render_page(
+        "resource.html", title=title, lang="zh", iri=iri, zh=zh or curie(iri), en=en or "",
+        outgoing=_properties(shown), figures=_figures(figures),
+        sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
+        incoming=_properties(incoming),
     )
-    source_list = "".join(f"<li>{label_cell(r, 'o')}</li>" for r in sources)
-    body = (
-        f'<h1 lang="zh">{esc(zh or curie(iri))}<span class="en" lang="en">{esc(en or "")}</span>'
-        f'</h1><div class="iri">{esc(iri)}</div>'
-        f'<p class="formats">下载 Download: <a href="?format=ttl">Turtle</a>'
-        f'<a href="?format=jsonld">JSON-LD</a><a href="?format=nt">N-Triples</a></p>'
-        + _links_table(shown, "<h2>属性与关联 <span class='en'>Properties and links</span></h2>")
-        + _figures_table(figures)
-        + (
-            "<h2>来源 <span class='en'>Sources</span></h2><ul>" + source_list + "</ul>"
-            if sources else ""
-        )
-        + _basis_table(basis)
-        + _links_table(incoming, "<h2>被引用 <span class='en'>Referenced by</span></h2>")
-    )
-    return page(title, body, lang="zh", head=alternates)
 
 
 async def resource_response(request: Any) -> Any:

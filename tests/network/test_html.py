@@ -98,3 +98,41 @@ def test_page_draws_in_a_headless_browser_offline(mini, tmp_path):
     assert dom.count("<circle") == G.number_of_nodes()
     assert dom.count("<line") == G.number_of_edges()
     assert "专家一" in dom
+
+
+HOSTILE = ["<!--", "<!--<script>", "</SCRIPT >", "a\u2028b", "]]>&amp;", "<\\/x"]
+
+
+def test_every_label_survives_the_data_block(mini):
+    G = project(mini, "case-theme")
+    nodes = list(G)
+    for node, text in zip(nodes, HOSTILE, strict=False):
+        G.nodes[node]["label_zh"] = text
+        G.nodes[node]["iri"] = "javascript:alert(1)//" + text
+    page = to_html(G)
+    block = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>',
+                      page, re.S).group(1)
+    assert "<" not in block and ">" not in block and "&" not in block
+    data = payload(page)
+    assert [n["zh"] for n in data["nodes"][:len(HOSTILE)]] == HOSTILE
+    assert page.lower().count("</script") == 2 and page.count("<!--") == 0
+
+
+def test_title_is_text_and_placeholders_are_not_substituted_twice(mini):
+    G = project(mini, "case-theme")
+    page = to_html(G, title="__DATA__ __SCRIPT__ <i>")
+    assert "<title>__DATA__ __SCRIPT__ &lt;i&gt;</title>" in page
+    assert "<h1>__DATA__ __SCRIPT__ &lt;i&gt;</h1>" in page
+
+
+def test_policy_allows_only_the_page_s_own_script_and_style(mini):
+    from netgov_kg.html_safety import csp_hash
+
+    page = to_html(project(mini, "case-theme"))
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
+                       page).group(1)
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    assert f"script-src {csp_hash(script)};" in policy
+    assert f"style-src {csp_hash(style)};" in policy
+    assert policy.startswith("default-src 'none';") and "unsafe" not in policy

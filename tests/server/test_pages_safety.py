@@ -1,0 +1,300 @@
+"""Hostile values and IRIs from a served file are text on every page; security headers.
+
+A file served beside the data holds a case whose labels, figure value, unit and measure are
+markup, and links to ``javascript:`` and ``data:`` IRIs. Every page must show them as text
+(escaped), never as elements, and never as links; every response carries the headers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from .conftest import running_server
+
+NGR = "https://w3id.org/netgov-kg/id/"
+SCRIPT = "<script>alert('value')</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+LABEL_ZH = "<script>alert('zh')</script>敌意案例"
+LABEL_EN = "</title><svg onload=alert(2)>Hostile case"
+JS_IRI = "javascript:alert(1)"
+DATA_IRI = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "link", "body", "header", "main", "a", "h1",
+    "h2", "h3", "div", "p", "span", "table", "tr", "th", "td", "ul", "ol", "li", "br",
+    "code", "form", "label", "select", "option", "textarea", "button", "section", "script",
+}
+
+
+def turtle_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+HOSTILE_TTL = f"""
+@prefix ng: <https://w3id.org/netgov-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+
+ng:HostileTerm a owl:Class ;
+    rdfs:label {turtle_string(LABEL_ZH)}@zh ;
+    rdfs:comment {turtle_string(IMG)}@en ;
+    rdfs:subClassOf <{JS_IRI}> .
+
+<{NGR}case/hostile> a ng:Case ;
+    rdfs:label {turtle_string(LABEL_ZH)}@zh, {turtle_string(LABEL_EN)}@en ;
+    ng:listPosition 0 ;
+    ng:usesPlatform <{JS_IRI}> ;
+    rdfs:seeAlso <{DATA_IRI}> ;
+    prov:wasDerivedFrom <{JS_IRI}> .
+<{JS_IRI}> rdfs:label "js platform"@en .
+<{NGR}observation/hostile> a ng:Observation ;
+    ng:about <{NGR}case/hostile> ;
+    rdfs:label {turtle_string(IMG)}@zh ;
+    ng:measure {turtle_string(SCRIPT)}@zh ;
+    ng:value {turtle_string(SCRIPT)} ;
+    ng:unit {turtle_string(IMG)}@zh ;
+    prov:wasDerivedFrom <{JS_IRI}> .
+<{NGR}observation/hostile-img> a ng:Observation ;
+    ng:about <{NGR}case/hostile> ;
+    ng:measure "second"@zh ;
+    ng:value {turtle_string(IMG)} .
+"""
+
+
+class Page(HTMLParser):
+    """The elements, attributes, text and inline scripts of an HTML document."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._raw: str | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag in ("script", "style"):
+            self._raw = tag
+
+    def handle_endtag(self, tag):
+        self._raw = None
+
+    def handle_data(self, data):
+        if self._raw == "script":
+            if self.tags[-1][1].get("type") != "application/json":
+                self.scripts.append(data)
+        elif self._raw == "style":
+            self.styles.append(data)
+        else:
+            self.text.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return "".join(self.text)
+
+    def links(self) -> list[str]:
+        return [a.get("href", "") for t, a in self.tags if t == "a"]
+
+
+def assert_inert(page: Page) -> None:
+    """No element or attribute an attacker could have written, no link but http(s) or local."""
+    for tag, attrs in page.tags:
+        assert tag in ALLOWED_TAGS, tag
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("href", "src", "action"):
+                assert value.startswith(("/", "?", "#", "http://", "https://")), (tag, value)
+    assert all("alert" not in s for s in page.scripts)
+    assert sum(1 for t, _ in page.tags if t == "script") <= 2
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.ttl"
+    path.write_text(HOSTILE_TTL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def hostile_server(request, artifacts_dir, hostile_file):
+    with running_server("--timeout", "5", str(hostile_file), store=request.param) as base:
+        yield request.param, base
+
+
+def get_page(base: str, path: str) -> tuple[httpx.Response, Page]:
+    r = httpx.get(base + path, headers={"Accept": "text/html"}, timeout=30)
+    assert r.status_code == 200, (path, r.text[:300])
+    return r, Page(r.text)
+
+
+@pytest.mark.slow
+def test_case_page_shows_hostile_labels_and_iris_as_text(hostile_server):
+    _, base = hostile_server
+    r, page = get_page(base, "/id/case/hostile")
+    assert "<script>alert" not in r.text and "<svg" not in r.text and "<img" not in r.text
+    assert_inert(page)
+    text = page.all_text
+    assert LABEL_ZH in text and LABEL_EN in text
+    assert "js platform" in text and DATA_IRI in text  # shown, as text ...
+    assert not any(h.lower().startswith(("javascript:", "data:")) for h in page.links())
+
+
+@pytest.mark.slow
+def test_observation_page_shows_a_hostile_value_as_text(hostile_server):
+    _, base = hostile_server
+    for path, value in (("/id/observation/hostile", SCRIPT),
+                        ("/id/observation/hostile-img", IMG)):
+        r, page = get_page(base, path)
+        assert "<script>alert" not in r.text and "<img" not in r.text
+        assert_inert(page)
+        assert value in page.all_text, path
+
+
+@pytest.mark.slow
+def test_figures_table_shows_hostile_values_escaped(hostile_server, request):
+    store, base = hostile_server
+    if store == "oxigraph":
+        request.applymarker(pytest.mark.xfail(
+            reason="issue 11 finding 4 (fixed separately): on Oxigraph the figures query "
+                   "mentions prov:wasDerivedFrom and runs on an empty default graph, so the "
+                   "'Figures and goals' section is missing", strict=False))
+    r, page = get_page(base, "/id/case/hostile")
+    assert "Figures and goals" in page.all_text
+    assert "<script>alert" not in r.text and "<img" not in r.text  # the stored XSS
+    assert_inert(page)
+    text = page.all_text
+    assert SCRIPT in text and IMG in text  # the values, the measure and the unit, as text
+
+
+@pytest.mark.slow
+def test_ontology_page_shows_a_hostile_term_as_text(hostile_server):
+    _, base = hostile_server
+    r, page = get_page(base, "/ontology")
+    assert "<script>alert" not in r.text and "<img" not in r.text
+    assert_inert(page)
+    assert LABEL_ZH in page.all_text and IMG in page.all_text and JS_IRI in page.all_text
+    assert ("section", {"id": "HostileTerm"}) in page.tags
+
+
+@pytest.mark.slow
+def test_home_page_lists_the_hostile_case_as_text(hostile_server):
+    _, base = hostile_server
+    r, page = get_page(base, "/")
+    assert_inert(page)
+    assert LABEL_ZH in page.all_text and LABEL_EN in page.all_text
+    assert "/id/case/hostile" in page.links()
+    assert "<script>alert" not in r.text and "<svg" not in r.text
+
+
+@pytest.mark.slow
+def test_query_answers_keep_hostile_values_as_data(hostile_server):
+    _, base = hostile_server
+    query = f"SELECT ?o WHERE {{ <{NGR}case/hostile> ?p ?o }}"
+    r = httpx.get(base + "/sparql", params={"query": query},
+                  headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert r.status_code == 200
+    values = {b["o"]["value"] for b in r.json()["results"]["bindings"]}
+    assert {LABEL_ZH, LABEL_EN, JS_IRI, DATA_IRI} <= values
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "sandbox" in r.headers["content-security-policy"]
+
+
+def csp_hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    out = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        out[name] = values
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["/", "/query", "/ontology", "/id/case/hostile"])
+def test_html_pages_carry_a_policy_that_allows_only_their_own_inline_code(hostile_server, path):
+    _, base = hostile_server
+    r, page = get_page(base, path)
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    policy = directives(r.headers["content-security-policy"])
+    assert policy["default-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"] and policy["base-uri"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert not any("unsafe" in v or v == "*" for vs in policy.values() for v in vs)
+    for style in page.styles:
+        assert csp_hash(style) in policy["style-src"]
+    for script in page.scripts:
+        assert csp_hash(script) in policy["script-src"]
+    # the policy forbids inline style attributes and handlers: the pages use none
+    assert not any("style" in attrs for _, attrs in page.tags)
+    if path == "/query":
+        assert len(page.scripts) == 1 and policy["connect-src"] == ["'self'"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path,accept", [
+    ("/id/case/hostile", "text/turtle"),
+    ("/ontology", "application/ld+json"),
+    ("/void", "text/turtle"),
+    ("/no/such/page", "text/html"),
+    ("/id/no-such-thing", "text/html"),
+])
+def test_other_responses_are_sandboxed_and_not_sniffed(hostile_server, path, accept):
+    _, base = hostile_server
+    r = httpx.get(base + path, headers={"Accept": accept}, timeout=30)
+    assert not r.headers["content-type"].startswith("text/html")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert directives(r.headers["content-security-policy"]) == {
+        "default-src": ["'none'"], "frame-ancestors": ["'none'"], "sandbox": []}
+
+
+@pytest.mark.slow
+def test_query_page_in_chromium_links_only_web_iris(hostile_server):
+    from .test_browser import ARTIFACTS, browse
+
+    store, base = hostile_server
+    query = f"SELECT ?p ?o WHERE {{ <{NGR}case/hostile> ?p ?o }} ORDER BY ?p ?o"
+    dom = browse(f"{base}/query?query={quote(query)}",
+                 ARTIFACTS / f"query-page-hostile-{store}.png")
+    # the page's script ran under the policy and drew the answer ...
+    assert "rows" in dom and "&lt;script&gt;alert('zh')&lt;/script&gt;敌意案例" in dom
+    # ... with the web IRIs as links and the others as text
+    assert 'href="/id/case/hostile"' not in dom  # (the subject is not projected)
+    hrefs = re.findall(r'<a [^>]*href="([^"]*)"', dom)
+    assert "https://w3id.org/netgov-kg/ontology#Case" in hrefs
+    assert not [h for h in hrefs if not h.startswith(("/", "http://", "https://"))]
+    assert f'<span class="iri">{JS_IRI}</span>' in dom
+    assert "<img" not in dom and "<svg" not in dom.split("<main>")[1]
+
+
+@pytest.mark.parametrize("iri,web", [
+    ("https://w3id.org/netgov-kg/id/case/x", True),
+    ("http://example.org/a?b=1&c=2#d", True),
+    ("HTTPS://EXAMPLE.ORG", True),
+    ("https://例子.中国/路径", True),
+    (JS_IRI, False), ("JavaScript:alert(1)", False), (DATA_IRI, False),
+    ("vbscript:x", False), ("file:///etc/passwd", False), ("mailto:a@b.c", False),
+    ("urn:isbn:123", False), (" https://example.org", False), ("\thttps://example.org", False),
+    ("https://example.org/a b", False), ("https://example.org\n", False),
+    ('https://example.org/"onmouseover=x', False), ("https://", False), ("https:///x", False),
+    ("//example.org", False), ("/id/case/x", False),
+])
+def test_only_http_iris_with_a_host_are_links(iri, web):
+    from netgov_kg.namespaces import is_web_iri
+
+    assert is_web_iri(iri) is web
