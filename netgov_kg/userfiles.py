@@ -10,8 +10,8 @@ naming the file, so the parsers only ever see self-contained files of bounded si
 What is checked (limits a real file never meets):
 
 - every file: a regular file of at most :data:`MAX_FILE_BYTES`;
-- RDF/XML: no external DTD or external entity (``SYSTEM``/``PUBLIC``), no parameter entity,
-  no entity reference inside an entity's value (so nothing expands recursively), and the
+- RDF/XML and TriX: no external DTD or external entity (``SYSTEM``/``PUBLIC``), no parameter
+  entity, no entity reference inside an entity's value (so nothing expands recursively), and the
   references in the document expand to at most :data:`MAX_ENTITY_EXPANSION` characters plus
   :data:`ENTITY_AMPLIFICATION` times the file's size;
 - JSON-LD: nesting at most :data:`MAX_JSON_DEPTH` deep, every ``@context`` inline (an
@@ -49,7 +49,7 @@ MAX_ENTITY_EXPANSION = 4 * 1024 * 1024
 #: namespaces as ``&owl;`` in every ``rdf:resource``, expanding large files several times).
 ENTITY_AMPLIFICATION = 20
 
-_XML_FORMATS = ("xml", "ox-xml", "pretty-xml")
+_XML_FORMATS = ("xml", "ox-xml", "trix")
 _JSONLD_FORMATS = ("json-ld", "ox-json-ld")
 _ENTITY_REF = re.compile(rb"&([A-Za-z_:\x80-\xff][A-Za-z0-9_.:\-\x80-\xff]*);")
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)

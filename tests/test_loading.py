@@ -286,3 +286,14 @@ def test_validate_files_are_checked_too(tmp_path, loopback_context):
     with pytest.raises(InputError, match="is not fetched"):
         validate_files(path)
     assert requests == []
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_trix_is_checked_like_rdfxml(store, tmp_path):
+    path = tmp_path / "laughs.trix"
+    path.write_text(RDF_HEAD.format(decls=LAUGHS)
+                    + '<TriX xmlns="http://www.w3.org/2004/03/trix/trix-1/"><graph><triple>'
+                      "<uri>http://e/a</uri><uri>http://e/p</uri><plainLiteral>&d;</plainLiteral>"
+                      "</triple></graph></TriX>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"laughs\.trix, line 4: the entity &b; refers to other"):
+        netgov_kg.load(path, store=store, include_data=False)
