@@ -11,8 +11,9 @@ What is checked (limits a real file never meets):
 
 - every file: a regular file of at most :data:`MAX_FILE_BYTES`;
 - RDF/XML and TriX: no external DTD or external entity (``SYSTEM``/``PUBLIC``), no parameter
-  entity, no entity reference inside an entity's value (so nothing expands recursively), and the
-  references in the document expand to at most :data:`MAX_ENTITY_EXPANSION` characters plus
+  entity, no entity reference inside an entity's value (so nothing expands recursively), no
+  attribute default in the DTD (copied into every element), and the references in the document
+  expand to at most :data:`MAX_ENTITY_EXPANSION` characters plus
   :data:`ENTITY_AMPLIFICATION` times the file's size;
 - JSON-LD: nesting at most :data:`MAX_JSON_DEPTH` deep, every ``@context`` inline (an
   object), never a string or IRI (remote), and no ``@import``.
@@ -121,6 +122,12 @@ def _check_xml(path: Path, where: Location) -> None:
                    "without bound)")
         entities[name] = len(value)
 
+    def attlist(element: str, attribute: str, _type: str, default: str | None,
+                _required: int) -> None:
+        if default is not None:  # added to every such element: expansion without a bound
+            refuse(f"the DTD gives attribute {attribute!r} of <{element}> a default value: "
+                   "refused (RDF/XML needs none)")
+
     def first_element(*_args: Any) -> None:
         raise _EndOfProlog
 
@@ -130,6 +137,7 @@ def _check_xml(path: Path, where: Location) -> None:
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
+    parser.AttlistDeclHandler = attlist
     parser.StartElementHandler = first_element
     parser.ExternalEntityRefHandler = external
     try:

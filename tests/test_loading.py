@@ -297,3 +297,18 @@ def test_trix_is_checked_like_rdfxml(store, tmp_path):
                       "</triple></graph></TriX>\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"laughs\.trix, line 4: the entity &b; refers to other"):
         netgov_kg.load(path, store=store, include_data=False)
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_dtd_attribute_defaults_are_refused(store, tmp_path):
+    """A default is copied into every element: one entity reference, expanded per element."""
+    decls = (f'<!ENTITY big "{"a" * 1024}">\n'
+             '<!ATTLIST rdf:Description ex:p CDATA "&big;&big;&big;&big;">')
+    path = tmp_path / "defaults.rdf"
+    body = "".join(f'<rdf:Description rdf:about="http://e/n{i}"/>' for i in range(2000))
+    path.write_text(RDF_HEAD.format(decls=decls)
+                    + RDF_BODY.format(value="y").replace("</rdf:RDF>", body + "</rdf:RDF>"),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"defaults\.rdf, line 4: the DTD gives attribute "
+                                         r"'ex:p' of <rdf:Description> a default value"):
+        netgov_kg.load(path, store=store, include_data=False)
