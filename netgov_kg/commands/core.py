@@ -9,6 +9,7 @@ violations.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -223,7 +224,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     try:
         results = run_query(kg.dataset, text, bindings, source=source)
     except Exception as exc:
-        clear = _remote_failure(exc, source)
+        clear = _remote_failure(exc, text, source)
         if clear is None:
             raise
         raise clear from None
@@ -231,13 +232,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remote_failure(exc: Exception, source: str) -> InputError | None:
+def _remote_failure(exc: Exception, text: str, source: str) -> InputError | None:
     """Return a clear error for a query whose ``SERVICE`` or ``FROM <http…>`` fetch failed.
 
     rdflib fetches them itself: a refused connection ends in :class:`OSError` (``URLError``),
     a document it cannot read in a bare ``Exception("Could not load …")``; Oxigraph raises
-    :class:`OSError`. Any other exception (a bug) is not this module's to explain: ``None``.
+    :class:`OSError`. Any other exception, or one from a query ``text`` with neither keyword,
+    is not this function's to explain: ``None``.
     """
+    if not re.search(r"\b(SERVICE|FROM)\b", text, re.IGNORECASE):
+        return None
     if isinstance(exc, OSError) or (
         type(exc) is Exception and str(exc).startswith("Could not load ")
     ):
