@@ -143,7 +143,7 @@ def export(
     Raises
     ------
     InputError
-        If the format is unknown or cannot be guessed.
+        If the format is unknown or cannot be guessed, or the destination is an empty name.
 
     Examples
     --------
@@ -166,6 +166,9 @@ def export(
         except TypeError:  # a text stream
             destination.write(data.decode("utf-8"))  # type: ignore[union-attr]
         return
+    if not os.fspath(destination).strip():  # type: ignore[arg-type]
+        raise InputError("no destination: give a file or folder name (an empty name is not "
+                         "the current folder)")
     path = Path(destination)  # type: ignore[arg-type]
     fmt = format or ("csv" if path.is_dir() or str(destination).endswith(("/", os.sep)) else None)
     fmt = fmt or format_for(path)

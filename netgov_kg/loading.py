@@ -22,6 +22,7 @@ from .errors import InputError, Location, StoreError
 from .namespaces import NGR
 from .resources import data_files, ontology_files
 from .stores import drop_graph, has_graph, is_persistent, parse_into
+from .userfiles import check_user_file
 
 #: rdflib format names that Oxigraph parses natively, and the oxrdflib parser for each.
 _OX_PARSERS = {
@@ -61,13 +62,19 @@ def _error_line(exc: BaseException) -> int | None:
     return line if isinstance(line, int) else None
 
 
-def parse_file(dataset: Dataset, path: Path, graph: URIRef) -> None:
+def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = False) -> None:
     """Parse one RDF file into the named graph ``graph`` of ``dataset``.
+
+    A user's file (``shipped`` false, the default) is first checked by
+    :func:`netgov_kg.userfiles.check_user_file`: a regular file of bounded size, and for
+    RDF/XML and JSON-LD nothing fetched from the network and nothing expanding or nesting
+    without bound. The package's own files (``shipped=True``) skip the check.
 
     Raises
     ------
     InputError
-        If the file is missing or does not parse; the message names the file and line.
+        If the file is missing, refused by the check or does not parse; the message names the
+        file (and the line where the parser gives one).
 
     Examples
     --------
@@ -77,10 +84,12 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef) -> None:
     ...
     netgov_kg.errors.InputError: no/such.ttl: file not found
     """
-    if not path.is_file():
-        raise InputError("file not found", Location(str(path)))
     oxigraph = type(dataset.store).__name__ == "OxigraphStore"
     fmt = parser_format(path, oxigraph=oxigraph)
+    if not shipped:
+        check_user_file(path, fmt)
+    elif not path.is_file():
+        raise InputError("file not found", Location(str(path)))
     try:
         parse_into(dataset, path, graph, fmt)
     except StoreError:  # the store failed (e.g. a server), not the file
@@ -116,5 +125,5 @@ def load_into(
             if not reload:
                 continue
             drop_graph(dataset, graph)
-        parse_file(dataset, path, graph)
+        parse_file(dataset, path, graph, shipped=kind != "extra")
     return dataset

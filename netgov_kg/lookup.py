@@ -126,6 +126,14 @@ def find(
     return Results(["resource", "label", "matched", "type"], rows, graph=dataset)
 
 
+def _valid(iri: URIRef) -> URIRef:
+    """Return ``iri``, or raise :class:`InputError` if it holds a space, ``<``, ``>``..."""
+    from .query.terms import to_term
+
+    to_term(iri)
+    return iri
+
+
 def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) -> URIRef:
     """Return the one resource meant by ``text``: an IRI, a CURIE or a label.
 
@@ -139,7 +147,8 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
     UnknownNameError
         If nothing matches; the message suggests close labels.
     InputError
-        If several resources match; the message lists them.
+        If several resources match (the message lists them), or an IRI (``<…>`` or a CURIE)
+        is not valid, e.g. holds a space.
 
     Examples
     --------
@@ -148,10 +157,10 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
     rdflib.term.URIRef('https://w3id.org/netgov-kg/id/case/x')
     """
     if isinstance(text, URIRef):
-        return text
+        return _valid(text)
     iri = expand_curie(text)
     if iri is not None:
-        return iri
+        return _valid(iri)
     hits = find(dataset, text, cls=cls)
     exact = [r for r in hits if _norm(str(r["matched"])) == _norm(text)]
     cases = {r["resource"] for r in exact if (r["resource"], RDF.type, NG.Case) in dataset}

@@ -5,6 +5,12 @@ Each table has one row per resource of the class (or of a subclass): ``id`` (the
 values get a column per language (``measure_zh``, ``measure_en``); several values share a cell,
 separated by `` | ``. IRIs are written in full, so tables join on ``id``.
 
+The tables are for spreadsheets, which run a cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return as a formula (``=HYPERLINK(…)`` in a label would be a live link):
+such a cell is written with a leading ``'`` (see :func:`spreadsheet_cell`), unless it is a
+plain number such as ``-3.5``. The SPARQL results CSV of ``query --format csv`` and of the
+server is a data format, not a table export: it stays exact (W3C SPARQL 1.1 CSV).
+
 Examples
 --------
 >>> import netgov_kg
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -46,6 +53,25 @@ MAIN_CLASSES: dict[str, URIRef] = {
 
 SEPARATOR = " | "
 
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Return ``text`` as a spreadsheet reads it literally: formula starts get a leading ``'``.
+
+    Examples
+    --------
+    >>> print(spreadsheet_cell('=HYPERLINK("http://evil.example","x")'))
+    '=HYPERLINK("http://evil.example","x")
+    >>> spreadsheet_cell("-12.5"), spreadsheet_cell("成都"), spreadsheet_cell("-1+2")
+    ('-12.5', '成都', "'-1+2")
+    """
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
 
 def _subclasses(dataset: Dataset, cls: URIRef) -> set[Node]:
     """Return ``cls`` and every class below it (``rdfs:subClassOf*``)."""
@@ -58,11 +84,11 @@ def _instances(dataset: Dataset, cls: URIRef) -> list[Node]:
 
 
 def _cell(values: list[Node]) -> str:
-    return SEPARATOR.join(sorted(str(v) for v in values))
+    return spreadsheet_cell(SEPARATOR.join(sorted(str(v) for v in values)))
 
 
 def table(dataset: Dataset, cls: URIRef) -> tuple[list[str], list[list[str]]]:
-    """Return ``(header, rows)`` of the table of class ``cls``."""
+    """Return ``(header, rows)`` of the table of class ``cls`` (cells safe for spreadsheets)."""
     records: list[dict[str, list[Node]]] = []
     columns: dict[str, None] = {"id": None, "label_zh": None, "label_en": None}
     for node in _instances(dataset, cls):
@@ -90,7 +116,8 @@ def tables_csv(dataset: Dataset) -> dict[str, str]:
     for name, cls in MAIN_CLASSES.items():
         header, rows = table(dataset, cls)
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        # CRLF as RFC 4180 says: a cell with a bare CR (or LF) is then quoted, not split
+        writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(header)
         writer.writerows(rows)
         out[name] = buffer.getvalue()

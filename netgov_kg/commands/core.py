@@ -9,6 +9,7 @@ violations.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -121,10 +122,18 @@ def register(sub: Any) -> None:
 
     p = _add(sub, "report", "validate, print a summary and write every export into a folder",
              cmd_report)
-    p.add_argument("--out", type=Path, default=Path("build/report"), help="the output folder")
+    p.add_argument("--out", type=_folder, default=Path("build/report"),
+                   help="the output folder")
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _folder(text: str) -> Path:
+    """Argparse type of an output folder: an empty name is refused, not read as ``.``."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty folder name: give a folder, e.g. build/report")
+    return Path(text)
+
+
 def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or "zh"
 
@@ -212,9 +221,36 @@ def cmd_query(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     from ..query import run_query
 
-    print_results(run_query(kg.dataset, text, bindings, source=source), args.format,
-                  lang=_lang(args))
+    try:
+        results = run_query(kg.dataset, text, bindings, source=source)
+    except Exception as exc:
+        clear = _remote_failure(exc, text, source)
+        if clear is None:
+            raise
+        raise clear from None
+    print_results(results, args.format, lang=_lang(args))
     return 0
+
+
+def _remote_failure(exc: Exception, text: str, source: str) -> InputError | None:
+    """Return a clear error for a query whose ``SERVICE`` or ``FROM <http…>`` fetch failed.
+
+    rdflib fetches them itself: a refused connection ends in :class:`OSError` (``URLError``),
+    a document it cannot read in a bare ``Exception("Could not load …")``; Oxigraph raises
+    :class:`OSError`. Any other exception, or one from a query ``text`` with neither keyword,
+    is not this function's to explain: ``None``.
+    """
+    if not re.search(r"\b(SERVICE|FROM)\b", text, re.IGNORECASE):
+        return None
+    if isinstance(exc, OSError) or (
+        type(exc) is Exception and str(exc).startswith("Could not load ")
+    ):
+        reason = " ".join(str(getattr(exc, "reason", None) or exc).split())[:300]
+        return InputError(
+            f"the query's SERVICE or FROM/FROM NAMED source could not be fetched: {reason}",
+            Location(source),
+        )
+    return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -285,18 +285,24 @@ def to_xml(variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | Non
 def serialize(
     fmt: str, variables: Sequence[str], rows: Sequence[Row], *, boolean: bool | None = None
 ) -> str:
-    """Return the results in the format named ``fmt`` (``json``, ``csv``, ``tsv``, ``xml``).
+    r"""Return the results in the format named ``fmt`` (``json``, ``csv``, ``tsv``, ``xml``).
+
+    An ASK answer in CSV or TSV (formats that define none) is one column ``_askResult``, as
+    Jena writes it and as the server answers.
 
     Raises
     ------
     ValueError
-        For an unknown format, or CSV/TSV of an ASK answer (those formats have none).
+        For an unknown format.
+
+    Examples
+    --------
+    >>> serialize("csv", [], [], boolean=True)
+    '_askResult\r\ntrue\r\n'
     """
     kind = FORMATS.get(fmt.lower().lstrip("."))
     if kind is None:
         raise ValueError(f"unknown results format {fmt!r}: use one of json, csv, tsv, xml")
     if boolean is not None:
-        if kind in ("csv", "tsv"):
-            raise ValueError(f"the {kind.upper()} results format cannot hold an ASK answer")
         return _boolean_text(kind, boolean)
     return _solutions_text(kind, variables, _term_rows(rows))
