@@ -5,6 +5,11 @@ string, ``no`` is not ``False``): the template checker decides what each field m
 values (``key:``, ``~``, ``null``) are ``None``. A key written twice is an error, as is YAML
 that does not parse; both say where.
 
+A template has no use for anchors and aliases (``&a``, ``*a``): they are refused as the parser
+meets them, before anything is composed, so that a "billion laughs" file costs nothing.
+Nesting deeper than :data:`~netgov_kg.ingest.limits.MAX_DEPTH` and files larger than
+:data:`~netgov_kg.ingest.limits.MAX_TEMPLATE_BYTES` are refused too.
+
 Examples
 --------
 >>> doc = read_yaml_text("cases:\n  - id: demo\n    place: {code: 330523}\n", "t.yaml")
@@ -16,6 +21,10 @@ Examples
 Traceback (most recent call last):
 ...
 netgov_kg.errors.InputError: bad.yaml, line 2, column 1: malformed YAML: expected ',' or ']', ...
+>>> read_yaml_text("a: &x [1]\nb: *x\n", "bomb.yaml")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+netgov_kg.errors.InputError: bomb.yaml, line 1, column 4: YAML anchors and aliases ...
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location
+from .limits import MAX_DEPTH, MAX_TEMPLATE_BYTES
 from .located import LocatedDocument
 from .located import Path as KeyPath
 
@@ -47,12 +57,15 @@ def read_yaml_text(text: str, source: str = "<string>") -> LocatedDocument:
     Raises
     ------
     netgov_kg.errors.InputError
-        If the text is not well-formed YAML, holds more than one document, or repeats a key.
+        If the text is not well-formed YAML, holds more than one document, repeats a key,
+        uses an anchor or alias, nests too deep or is too large.
     """
     import yaml
 
+    check_size(text, source)
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _loader_class()(text)
+        loader.source = source
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -89,8 +102,28 @@ def read_yaml(path: Path) -> LocatedDocument:
     return read_yaml_text(read_text(path), str(path))
 
 
+def check_size(text: str, source: str) -> None:
+    """Refuse a template text larger than :data:`~netgov_kg.ingest.limits.MAX_TEMPLATE_BYTES`.
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the text, encoded as UTF-8, is larger than the limit.
+    """
+    if len(text) > MAX_TEMPLATE_BYTES or len(text.encode("utf-8")) > MAX_TEMPLATE_BYTES:
+        raise _too_large(source)
+
+
+def _too_large(source: str) -> InputError:
+    return InputError(f"the template is larger than {MAX_TEMPLATE_BYTES // 2**20} MiB "
+                      "(split it into several files)", Location(source))
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file (a byte-order mark is allowed); errors name the file.
+
+    Files larger than :data:`~netgov_kg.ingest.limits.MAX_TEMPLATE_BYTES` are refused
+    without being read whole.
 
     Examples
     --------
@@ -100,16 +133,54 @@ def read_text(path: Path) -> str:
     netgov_kg.errors.InputError: /no/such/file.yaml: file not found
     """
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_TEMPLATE_BYTES + 1)
     except FileNotFoundError as exc:
         raise InputError("file not found", Location(str(path))) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", Location(str(path))) from exc
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise _too_large(str(path))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text", Location(str(path), line)) from exc
+
+
+_LOADER: type | None = None
+
+
+def _loader_class() -> type:
+    """Return (and make once) the safe loader that refuses aliases, anchors and deep nesting."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class _TemplateLoader(yaml.SafeLoader):
+            depth = 0
+            source = "<string>"
+
+            def compose_node(self, parent: Any, index: Any) -> Any:
+                event = self.peek_event()
+                mark = event.start_mark
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    raise InputError(
+                        "YAML anchors and aliases (&name, *name) are not allowed in a template: "
+                        "write each value out",
+                        Location(self.source, mark.line + 1, mark.column + 1))
+                nested = isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+                if nested and self.depth >= MAX_DEPTH:
+                    raise InputError(f"the YAML nests deeper than {MAX_DEPTH} levels",
+                                     Location(self.source, mark.line + 1, mark.column + 1))
+                self.depth += nested
+                try:
+                    return super().compose_node(parent, index)
+                finally:
+                    self.depth -= nested
+
+        _LOADER = _TemplateLoader
+    return _LOADER
 
 
 def _build(node: Any, path: KeyPath, source: str, locations: dict[KeyPath, Location]) -> Any:
