@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from .limits import MAX_ID_LENGTH, MAX_SLUG_LENGTH
 from .located import LocatedDocument
 
 Key = Sequence[str | int]
@@ -203,6 +204,68 @@ def slug(doc: LocatedDocument, path: Key) -> str | None:
             path,
         )
     return value
+
+
+def record_id(doc: LocatedDocument, path: Key, kind: str, segment: str) -> str | None:
+    """Return the IRI path under ``ngr:`` that a record's ``id`` names, or ``None``.
+
+    An id is a slug (1 to :data:`~netgov_kg.ingest.limits.MAX_SLUG_LENGTH` lower-case ASCII
+    letters, digits and single ``-``), giving ``<segment>/<slug>``; or a path under the
+    record's own type segment, ``<segment>/<slug>/…`` (also written ``ngr:<segment>/…``), as
+    the exporter writes ids such as ``theme-assignment/<case>/<theme>``. Anything else (an
+    IRI, another prefix's CURIE, ``..``, spaces, other characters) is refused, so that every
+    IRI a template mints stays under ``ngr:<segment>/``.
+
+    Parameters
+    ----------
+    doc : LocatedDocument
+        The template.
+    path : sequence
+        The path of the ``id`` value.
+    kind : str
+        The record's kind, for messages.
+    segment : str
+        The kind's IRI segment (``case``, ``org`` …).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the id is not of that form; located at the id.
+
+    Examples
+    --------
+    >>> doc = LocatedDocument("t.yaml", {"a": "demo-case", "b": "case/x/y", "c": "a/b"})
+    >>> record_id(doc, ("a",), "case", "case"), record_id(doc, ("b",), "case", "case")
+    ('case/demo-case', 'case/x/y')
+    >>> record_id(doc, ("c",), "case", "case")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: t.yaml, field 'c': not a valid case id: 'a/b' (...
+    """
+    value = text(doc, path)
+    if value is None:
+        return None
+    curie_form = value.startswith("ngr:")
+    local = value[len("ngr:"):] if curie_form else value
+    if "/" in local:
+        head, *slugs = local.split("/")
+        ok = head == segment
+    else:
+        slugs, ok = [local], not curie_form
+    ok = ok and len(value) <= MAX_ID_LENGTH and all(
+        len(part) <= MAX_SLUG_LENGTH and _SLUG.fullmatch(part) for part in slugs)
+    if not ok:
+        raise doc.error(
+            f"not a valid {kind} id: {_shown(value)} (an id is a slug of 1-{MAX_SLUG_LENGTH} "
+            "lower-case ASCII letters, digits and single '-', e.g. riverside-open-budget, or "
+            f"a path under this record's type, {segment}/<slug>/…; at most {MAX_ID_LENGTH} "
+            f"characters; the IRI is ngr:{segment}/<slug>)", path)
+    return "/".join([segment, *slugs])
+
+
+def _shown(value: str) -> str:
+    """Quote ``value`` for a message, cut short when long."""
+    return repr(value) if len(value) <= 60 else repr(value[:57] + "...") + f" ({len(value)} chars)"
 
 
 def curie(iri: URIRef) -> str:
