@@ -42,6 +42,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from ..namespaces import NG, NGR, PREFIXES
+from ..query.labels import fold
 from . import values as V
 from .index import GraphIndex
 from .located import LocatedDocument
@@ -217,6 +218,7 @@ class _Mapper:
                                      (kind.list_name,))
             for i in range(len(items)):
                 self._collect(kind, (kind.list_name, i), None, None)
+        self._check_labels_unique()
         for record in self.records:
             self._assign_iri(record)
         if self.source_record is not None:
@@ -269,6 +271,20 @@ class _Mapper:
                             "has, by label or IRI", item_path)
                     self._collect(target, item_path, record, fld)
         return record
+
+    def _check_labels_unique(self) -> None:
+        """Refuse two records of one kind with the same label (as :func:`fold` compares)."""
+        seen: dict[tuple[str, str, str], Record] = {}
+        for record in self.records:
+            for lang, text in V.lang_map(self.doc, record.path + ("label",)).items():
+                key = (record.kind.name, lang, fold(text))
+                other = seen.setdefault(key, record)
+                if other is not record:
+                    raise self.doc.error(
+                        f"duplicate {record.kind.name}: the label {text!r} is already used by "
+                        f"the {record.kind.name} at {self.doc.location(other.path)} (labels "
+                        "are compared ignoring case, spaces, quotation marks and invisible "
+                        "characters)", record.path + ("label", lang))
 
     def _normalise_themes(self, path: KeyPath) -> None:
         """Turn ``themes: [公众参与]`` items into ``{theme: 公众参与}`` records."""
@@ -754,9 +770,7 @@ def _compatible(kind: Kind, target: Kind) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    from .index import normalise
-
-    return normalise(a) == normalise(b)
+    return fold(a) == fold(b)
 
 
 def _typed_literal(doc: LocatedDocument, path: KeyPath) -> Literal:

@@ -73,7 +73,44 @@ def text(doc: LocatedDocument, path: Key, *, required: bool = False) -> str | No
         return None
     if not isinstance(value, str):
         raise doc.error(f"expected a single value, found a {_kind(value)}", path)
+    check_characters(doc, path, value)
     return value.strip()
+
+
+#: Bidi controls (marks, embeddings, overrides, isolates): they reorder what a reader sees.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
+
+def check_characters(doc: LocatedDocument, path: Key, value: str, *,
+                     single_line: bool = False) -> None:
+    """Refuse control characters (NUL …) and bidi controls in a template's text.
+
+    Tab and line breaks are allowed in texts (a description may have paragraphs), not in
+    labels (``single_line``).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        Naming the character and its position in the value.
+
+    Examples
+    --------
+    >>> doc = LocatedDocument("t.csv", {"a": "胶东\u202e在线"})
+    >>> check_characters(doc, ("a",), doc.data["a"])
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: t.csv, field 'a': the text has the bidi control U+202E \
+(character 3), which changes what a reader sees: remove it
+    """
+    allowed = "" if single_line else "\t\n\r"
+    for i, ch in enumerate(value, 1):
+        if ch in BIDI_CONTROLS:
+            raise doc.error(f"the text has the bidi control U+{ord(ch):04X} (character {i}), "
+                            "which changes what a reader sees: remove it", path)
+        if unicodedata.category(ch) == "Cc" and ch not in allowed:
+            raise doc.error(f"the text has the control character U+{ord(ch):04X} (character "
+                            f"{i}): remove it", path)
 
 
 def lang_map(doc: LocatedDocument, path: Key) -> dict[str, str]:
@@ -125,6 +162,8 @@ def labels(doc: LocatedDocument, path: Key, *, required: bool = True) -> dict[st
             raise doc.error(
                 f"label missing a language: no {lang!r} label (write both zh and en)", path
             )
+    for lang, label in got.items():
+        check_characters(doc, tuple(path) + (lang,), label, single_line=True)
     return got
 
 
