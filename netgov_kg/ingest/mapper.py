@@ -644,14 +644,19 @@ class _Mapper:
         value = V.get(self.doc, path)
         if value is None:
             return
-        if isinstance(value, dict):
+        if isinstance(value, dict):  # a typed literal: bounded, and may be negative (a change)
             lit = _typed_literal(self.doc, path)
+            if lit.datatype in (XSD.integer, XSD.decimal):
+                try:
+                    parse_number(str(lit))
+                except ValueError as exc:
+                    raise self.doc.error(str(exc), path + ("value",)) from None
             yield lit
             return
         text = V.text(self.doc, path)
         assert text is not None
-        try:
-            parsed = parse_number(text)
+        try:  # a figure written as a number is a count or an amount: never negative
+            parsed = parse_number(text, count=True)
         except ValueError as exc:
             raise self.doc.error(f"{exc} (write e.g. 1.73亿, 4.5万, 20多, 97.99% or 11006)",
                                  path) from None
