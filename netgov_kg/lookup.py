@@ -1,8 +1,10 @@
 """Find resources by label, and describe one resource.
 
 :func:`find` matches a text against every ``rdfs:label`` and ``skos:altLabel`` (zh and en,
-case-insensitively, as a substring). :func:`resolve` turns what a user typed (an IRI, a CURIE
-such as ``ngr:theme/party-building`` or a label) into one IRI, or says why it cannot.
+as a substring, compared by :func:`~netgov_kg.query.labels.fold`: case, spaces, quotation
+marks and invisible characters do not count). :func:`resolve` turns what a user typed (an
+IRI, a CURIE such as ``ngr:theme/party-building`` or a label) into one IRI, or says why it
+cannot.
 
 Examples
 --------
@@ -25,7 +27,7 @@ from rdflib.term import Node
 
 from .errors import InputError, UnknownNameError
 from .namespaces import NG, PREFIXES
-from .query.labels import label
+from .query.labels import fold, label
 from .query.results import Results
 
 _LABEL_PROPS = (RDFS.label, SKOS.altLabel)
@@ -74,10 +76,6 @@ def _labelled(dataset: Dataset, cls: URIRef | None) -> Iterator[tuple[Node, Lite
                     yield s, o
 
 
-def _norm(text: str) -> str:
-    return "".join(text.casefold().split()).strip("“”\"'「」《》")
-
-
 def find(
     dataset: Dataset,
     text: str,
@@ -107,10 +105,10 @@ def find(
         Columns ``resource``, ``label``, ``matched`` (the label that matched) and ``type``;
         exact matches first, then shorter labels.
     """
-    want = _norm(text)
+    want = fold(text)
     best: dict[Node, tuple[int, int, Literal]] = {}
     for node, lit in _labelled(dataset, cls):
-        have = _norm(str(lit))
+        have = fold(str(lit))
         if want and want in have:
             rank = (0 if have == want else 1, len(have))
             if node not in best or rank < best[node][:2]:
@@ -162,7 +160,7 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
     if iri is not None:
         return _valid(iri)
     hits = find(dataset, text, cls=cls)
-    exact = [r for r in hits if _norm(str(r["matched"])) == _norm(text)]
+    exact = [r for r in hits if fold(str(r["matched"])) == fold(text)]
     cases = {r["resource"] for r in exact if (r["resource"], RDF.type, NG.Case) in dataset}
     if len({r["resource"] for r in exact}) > 1 and len(cases) == 1:
         return next(iter(cases))  # a case and its platform share a name: the case wins

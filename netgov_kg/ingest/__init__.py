@@ -7,6 +7,7 @@
 module                 job
 =====================  ===================================================================
 ``schema``             the template's records and fields, and the RDF property of each
+``limits``             the bounds of a template: size, nesting, ids, numbers
 ``numbers``            numbers written the Chinese way (1.73亿, 4.5万, 20多, 97.99%)
 ``located``            parsed template data that remembers file, line, column and field
 ``yaml_reader``        YAML template -> located data

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import InputError, Location
 from .located import LocatedDocument
 from .located import Path as KeyPath
-from .yaml_reader import read_text
+from .yaml_reader import check_size, read_text
 
 #: The columns of the CSV template, in order.
 COLUMNS: tuple[str, ...] = (
@@ -96,7 +96,15 @@ def read_csv(path: Path) -> LocatedDocument:
 
 
 def read_csv_text(text: str, source: str = "<string>") -> LocatedDocument:
-    """Parse CSV template ``text``; see the module documentation."""
+    """Parse CSV template ``text``; see the module documentation.
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        As :func:`read_csv` does, and for a text larger than
+        :data:`~netgov_kg.ingest.limits.MAX_TEMPLATE_BYTES`.
+    """
+    check_size(text, source)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

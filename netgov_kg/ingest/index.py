@@ -30,6 +30,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..namespaces import PREFIXES
+from ..query.labels import fold
 
 
 def query_text(name: str) -> str:
@@ -48,20 +49,6 @@ def run(dataset: Dataset | Graph, name: str) -> list[tuple]:
     return list(dataset.query(query_text(name), initNs=dict(PREFIXES)))
 
 
-def normalise(label: str) -> str:
-    """Fold a label for matching: case, spacing and quotation marks do not count.
-
-    Examples
-    --------
-    >>> normalise(" 上海“一网通办” ") == normalise('上海"一网通办"')
-    True
-    >>> normalise("Sina  Weibo")
-    'sina weibo'
-    """
-    folded = "".join(ch for ch in label if ch not in "“”\"'‘’「」《》")
-    return " ".join(folded.lower().split())
-
-
 @dataclass
 class GraphIndex:
     """Labels, codes, types and class hierarchy of a graph."""
@@ -78,7 +65,7 @@ class GraphIndex:
         """Index ``dataset`` (the union of its graphs)."""
         index = cls(dataset)
         for resource, type_, label in run(dataset, "labels"):
-            index.labels[normalise(str(label))].add(resource)
+            index.labels[fold(str(label))].add(resource)
             if type_ is not None:
                 index.types[resource].add(type_)
             lang = getattr(label, "language", None)
@@ -110,7 +97,7 @@ class GraphIndex:
 
     def by_label(self, label: str, cls: URIRef | None = None) -> list[URIRef]:
         """Return the resources (of class ``cls``) with this label, sorted."""
-        found = self.labels.get(normalise(label), set())
+        found = self.labels.get(fold(label), set())
         return sorted(r for r in found if cls is None or self.is_a(r, cls))
 
     def place_by_code(self, code: str) -> URIRef | None:

@@ -42,6 +42,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from ..namespaces import NG, NGR, PREFIXES
+from ..query.labels import fold
 from . import values as V
 from .index import GraphIndex
 from .located import LocatedDocument
@@ -58,6 +59,7 @@ AUTO_LABEL = ("figure", "endorsement", "post", "theme_assignment", "goal")
 BASES = {"background": NG.Background, "implied": NG.Implied, "correction": NG.Correction}
 _TOP_KEYS = ("template", "source")
 _CURIE = re.compile(r"^([A-Za-z][\w-]*):([^\s/][^\s]*)?$")
+_WEB_IRI = re.compile(r"(?:https?://|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)[^\x00-\x20<>\"{}|\\^`\x7f]+")
 
 
 @dataclass
@@ -118,6 +120,15 @@ def map_template(doc: LocatedDocument, index: GraphIndex) -> MapResult:
 def expand_iri(value: str) -> URIRef | None:
     """Return the IRI for ``<…>``, ``http(s)://…`` or a known-prefix CURIE, else ``None``.
 
+    Only ``http``, ``https`` and ``urn`` IRIs are taken; any other (``<file:///…>``,
+    ``<javascript:…>``) and an IRI with a space or a character such as ``<``, ``>`` or ``"``
+    in it raise ``ValueError``.
+
+    Raises
+    ------
+    ValueError
+        For an IRI of another scheme or with characters an IRI cannot have.
+
     Examples
     --------
     >>> expand_iri("ngr:org/fudan-university")
@@ -126,16 +137,47 @@ def expand_iri(value: str) -> URIRef | None:
     rdflib.term.URIRef('https://example.org/x')
     >>> expand_iri("智慧党建") is None, expand_iri("note: a remark") is None
     (True, True)
+    >>> expand_iri("<javascript:alert(1)>")
+    Traceback (most recent call last):
+    ...
+    ValueError: not an http, https or urn IRI: 'javascript:alert(1)'
     """
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
-    if value.startswith(("http://", "https://")) and " " not in value:
-        return URIRef(value)
-    match = _CURIE.match(value)
-    if match and match.group(1) in PREFIXES:
-        return URIRef(str(PREFIXES[match.group(1)]) + (match.group(2) or ""))
-    return None
+        iri = value[1:-1]
+    elif value.startswith(("http://", "https://")) and " " not in value:
+        iri = value
+    else:
+        match = _CURIE.match(value)
+        if not (match and match.group(1) in PREFIXES):
+            return None
+        iri = str(PREFIXES[match.group(1)]) + (match.group(2) or "")
+    if not _WEB_IRI.fullmatch(iri):
+        raise ValueError(f"not an http, https or urn IRI: {iri!r}")
+    return URIRef(iri)
+
+
+def read_only(iri: URIRef) -> bool:
+    """Whether ``iri`` is a term of the ontology or of a vocabulary it uses (not data).
+
+    Templates add data: they may use these terms but not say anything about them.
+
+    Examples
+    --------
+    >>> read_only(NG.Case), read_only(RDFS.label), read_only(NGR["case/x"])
+    (True, True, False)
+    """
+    text = str(iri)
+    return text == str(NG).rstrip("#") or any(
+        text.startswith(str(ns)) for prefix, ns in PREFIXES.items() if prefix != "ngr")
+
+
+def _iri(doc: LocatedDocument, path: KeyPath, value: str) -> URIRef | None:
+    """:func:`expand_iri`, with a refused IRI reported at ``path``."""
+    try:
+        return expand_iri(value)
+    except ValueError as exc:
+        raise doc.error(f"{exc} (only http, https and urn IRIs are taken)", path) from None
 
 
 class _Mapper:
@@ -176,12 +218,16 @@ class _Mapper:
                                      (kind.list_name,))
             for i in range(len(items)):
                 self._collect(kind, (kind.list_name, i), None, None)
+        self._check_labels_unique()
         for record in self.records:
             self._assign_iri(record)
         if self.source_record is not None:
             self.default_source = self.source_record.iri
         for record in self.records:
             self._emit(record)
+        for subject in set(self.graph.subjects()):
+            if isinstance(subject, URIRef):  # every triple is checked where it is made; and
+                self._writable(subject, ())  # in case a new kind of triple forgets to
         cases = [r.iri for r in self.records if r.kind.name == "case" and r.iri is not None]
         return MapResult(self.graph, self.records, cases)
 
@@ -226,6 +272,20 @@ class _Mapper:
                     self._collect(target, item_path, record, fld)
         return record
 
+    def _check_labels_unique(self) -> None:
+        """Refuse two records of one kind with the same label (as :func:`fold` compares)."""
+        seen: dict[tuple[str, str, str], Record] = {}
+        for record in self.records:
+            for lang, text in V.lang_map(self.doc, record.path + ("label",)).items():
+                key = (record.kind.name, lang, fold(text))
+                other = seen.setdefault(key, record)
+                if other is not record:
+                    raise self.doc.error(
+                        f"duplicate {record.kind.name}: the label {text!r} is already used by "
+                        f"the {record.kind.name} at {self.doc.location(other.path)} (labels "
+                        "are compared ignoring case, spaces, quotation marks and invisible "
+                        "characters)", record.path + ("label", lang))
+
     def _normalise_themes(self, path: KeyPath) -> None:
         """Turn ``themes: [公众参与]`` items into ``{theme: 公众参与}`` records."""
         themes = V.get(self.doc, path + ("themes",))
@@ -243,14 +303,9 @@ class _Mapper:
     # -- IRIs -------------------------------------------------------------------------------
     def _assign_iri(self, record: Record) -> None:
         kind, path = record.kind, record.path
-        given = V.text(self.doc, path + ("id",))
+        given = V.record_id(self.doc, path + ("id",), kind.name, kind.segment)
         if given:
-            iri = expand_iri(given)
-            if iri is None:
-                if "/" in given:
-                    iri = NGR[given]
-                else:
-                    iri = NGR[f"{kind.segment}/{V.slug(self.doc, path + ('id',))}"]
+            iri = NGR[given]
             if self.index.exists(iri):
                 if kind.name == "case":
                     raise self.doc.error(
@@ -343,7 +398,7 @@ class _Mapper:
                     return record.iri  # type: ignore[return-value]
         text = V.text(self.doc, path, required=True)
         assert text is not None
-        iri = expand_iri(text)
+        iri = _iri(self.doc, path, text)
         if iri is not None:
             if iri in self.by_iri or self.index.exists(iri):
                 if target is not None and target.name == "theme" and not self.index.is_a(
@@ -417,6 +472,7 @@ class _Mapper:
     def _emit(self, record: Record) -> None:
         kind, path, iri = record.kind, record.path, record.iri
         assert iri is not None
+        self._writable(iri, path)
         add = self.graph.add
         for cls in self._types(record):
             add((iri, RDF.type, cls))
@@ -433,6 +489,7 @@ class _Mapper:
             fpath = path + (fld.name,)
             if fld.inverse:
                 for target in self._refs(fpath, fld):
+                    self._writable(target, fpath)
                     add((target, fld.predicate, iri))
                 continue
             for obj in self._values(record, fld, fpath):
@@ -471,7 +528,7 @@ class _Mapper:
             ipath = path + (i,) if isinstance(value, list) else path
             text = V.text(self.doc, ipath, required=True)
             assert text is not None
-            cls = expand_iri(text) or NG[text]
+            cls = _iri(self.doc, ipath, text) or NG[text]
             if not self.index.is_subclass(cls, record.kind.cls):
                 raise self.doc.error(
                     f"type {text!r} is not a kind of {V.curie(record.kind.cls)}", ipath)
@@ -587,14 +644,19 @@ class _Mapper:
         value = V.get(self.doc, path)
         if value is None:
             return
-        if isinstance(value, dict):
+        if isinstance(value, dict):  # a typed literal: bounded, and may be negative (a change)
             lit = _typed_literal(self.doc, path)
+            if lit.datatype in (XSD.integer, XSD.decimal):
+                try:
+                    parse_number(str(lit))
+                except ValueError as exc:
+                    raise self.doc.error(str(exc), path + ("value",)) from None
             yield lit
             return
         text = V.text(self.doc, path)
         assert text is not None
-        try:
-            parsed = parse_number(text)
+        try:  # a figure written as a number is a count or an amount: never negative
+            parsed = parse_number(text, count=True)
         except ValueError as exc:
             raise self.doc.error(f"{exc} (write e.g. 1.73亿, 4.5万, 20多, 97.99% or 11006)",
                                  path) from None
@@ -630,7 +692,7 @@ class _Mapper:
         if not isinstance(value, dict):
             raise self.doc.error("`extra` maps properties (CURIEs) to values", path)
         for prop in value:
-            predicate = expand_iri(prop)
+            predicate = _iri(self.doc, path + (prop,), prop)
             if predicate is None:
                 raise self.doc.error(f"not a property: {prop!r} (write a CURIE such as "
                                      "ng:handle)", path + (prop,))
@@ -654,14 +716,15 @@ class _Mapper:
                                          "are subject, property, value, basis, comment, "
                                          "extra)", spath + (key,))
             prop_text = V.text(self.doc, spath + ("property",), required=True)
-            predicate = expand_iri(prop_text or "")
+            predicate = _iri(self.doc, spath + ("property",), prop_text or "")
             if predicate is None:
                 raise self.doc.error(f"not a property: {prop_text!r}", spath + ("property",))
             objects = list(_generic_values(self.doc, spath + ("value",), self))
             if len(objects) != 1:
                 raise self.doc.error("a statement has exactly one value", spath + ("value",))
             basis_text = V.text(self.doc, spath + ("basis",), required=True) or ""
-            basis = BASES.get(basis_text.lower()) or expand_iri(basis_text)
+            basis = BASES.get(basis_text.lower()) or _iri(self.doc, spath + ("basis",),
+                                                           basis_text)
             if basis not in BASES.values():
                 raise self.doc.error(f"unknown basis {basis_text!r} (use background, implied "
                                      "or correction)", spath + ("basis",))
@@ -686,13 +749,21 @@ class _Mapper:
             raise self.doc.error("`referenced_by` maps properties to the resources that use "
                                  "them to point here", path)
         for prop in value:
-            predicate = expand_iri(prop)
+            predicate = _iri(self.doc, path + (prop,), prop)
             if predicate is None:
                 raise self.doc.error(f"not a property: {prop!r}", path + (prop,))
             for subject in _generic_values(self.doc, path + (prop,), self):
                 if not isinstance(subject, URIRef):
                     raise self.doc.error("expected a resource (an IRI or id)", path + (prop,))
+                self._writable(subject, path + (prop,))
                 self.graph.add((subject, predicate, iri))
+
+    def _writable(self, subject: URIRef, path: KeyPath) -> None:
+        """Refuse a triple about a term of the ontology or a vocabulary (they are read-only)."""
+        if read_only(subject):
+            raise self.doc.error(
+                f"{V.curie(subject)} is a term of the ontology or a vocabulary: a template "
+                "cannot add statements about it (it adds data, under ngr:)", path)
 
 
 NG_PROV_DERIVED = next(f.predicate for f in COMMON if f.name == "source")
@@ -704,9 +775,7 @@ def _compatible(kind: Kind, target: Kind) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    from .index import normalise
-
-    return normalise(a) == normalise(b)
+    return fold(a) == fold(b)
 
 
 def _typed_literal(doc: LocatedDocument, path: KeyPath) -> Literal:
@@ -722,7 +791,7 @@ def _typed_literal(doc: LocatedDocument, path: KeyPath) -> Literal:
     if value.get("lang"):
         return Literal(text, lang=value["lang"])
     if value.get("datatype"):
-        datatype = expand_iri(value["datatype"])
+        datatype = _iri(doc, path + ("datatype",), value["datatype"])
         if datatype is None:
             raise doc.error(f"unknown datatype {value['datatype']!r}", path + ("datatype",))
         return Literal(text, datatype=datatype)
@@ -746,7 +815,7 @@ def _generic_values(doc: LocatedDocument, path: KeyPath, mapper: _Mapper) -> Ite
         elif isinstance(item, list):
             raise doc.error("expected a value, not a list", ipath)
         else:
-            iri = expand_iri(item)
+            iri = _iri(doc, ipath, item)
             if iri is not None:
                 yield iri
             elif item in mapper.by_id:

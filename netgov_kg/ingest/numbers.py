@@ -1,8 +1,12 @@
 """Numbers written the Chinese way, turned into plain values.
 
-``1.73亿`` is 173000000, ``4.5万`` is 45000, ``20多`` is 20 *more than*, ``97.99%`` is 97.99
-percent, ``三`` is 3. A hedge word (多, 余, 约, 近, 超过 …) becomes a qualifier, in Chinese as
-written and in English, so that the graph keeps the number exact and says how exact it is.
+``1.73亿`` is 173000000, ``4.5万`` is 45000, ``20多`` is 20 *more than*, ``20多万`` is 200000
+*more than*, ``97.99%`` is 97.99 percent, ``三`` is 3. A hedge word (多, 余, 约, 近, 超过 …)
+becomes a qualifier, in Chinese as written and in English, so that the graph keeps the number
+exact and says how exact it is.
+
+Numbers are bounded (:mod:`netgov_kg.ingest.limits`): at most 64 characters as written, an
+absolute value below 10**18 and at most 6 decimals; ``count=True`` refuses negative numbers.
 
 Examples
 --------
@@ -11,13 +15,18 @@ Examples
 >>> n = parse_number("20多个")
 >>> n.value, n.qualifier, n.unit
 (20, ('多', 'more than'), '个')
+>>> n = parse_number("3000余万")
+>>> n.value, n.qualifier, n.unit
+(30000000, ('余', 'more than'), None)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
+
+from .limits import MAX_DECIMALS, MAX_NUMBER, MAX_NUMBER_TEXT
 
 #: Multipliers written after a number (longest first when matching).
 MULTIPLIERS: dict[str, int] = {
@@ -140,14 +149,16 @@ def chinese_numeral(text: str) -> int:
     return total + section + (digit or 0)
 
 
-def parse_number(text: str | int | float | Decimal) -> ParsedNumber:
+def parse_number(text: str | int | float | Decimal, *, count: bool = False) -> ParsedNumber:
     """Turn a number written the Chinese (or plain) way into a plain value.
 
     Parameters
     ----------
     text : str or number
-        ``"1.73亿"``, ``"4.5万个"``, ``"20多"``, ``"97.99%"``, ``"11,006件"``, ``"三"``,
-        ``"约3000"``; a Python number is taken as it is.
+        ``"1.73亿"``, ``"4.5万个"``, ``"20多"``, ``"20多万"``, ``"97.99%"``, ``"11,006件"``,
+        ``"三"``, ``"约3000"``; a Python number is taken as it is.
+    count : bool
+        The number is a count or an amount: a negative one is an error.
 
     Returns
     -------
@@ -156,7 +167,9 @@ def parse_number(text: str | int | float | Decimal) -> ParsedNumber:
     Raises
     ------
     ValueError
-        If no number can be read from ``text``; the message quotes the text.
+        If no number can be read from ``text``, or it is out of bounds (longer than 64
+        characters, not below 10**18, more than 6 decimals, negative for a ``count``); the
+        message quotes the text.
 
     Examples
     --------
@@ -176,13 +189,44 @@ def parse_number(text: str | int | float | Decimal) -> ParsedNumber:
     Traceback (most recent call last):
     ...
     ValueError: not a number: '多少'
+    >>> parse_number("-3", count=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: a count cannot be negative: '-3'
     """
     if isinstance(text, bool):
         raise ValueError(f"not a number: {text!r}")
-    if isinstance(text, int):
-        return ParsedNumber(text, text=str(text))
-    if isinstance(text, (float, Decimal)):
-        return ParsedNumber(_plain(Decimal(str(text))), text=str(text))
+    if isinstance(text, (int, float, Decimal)):
+        return _bounded(ParsedNumber(_plain(Decimal(str(text))), text=str(text)), count)
+    if len(text.strip()) > MAX_NUMBER_TEXT:
+        raise ValueError(f"not a number: {_cut(text)} is too long ({len(text.strip())} "
+                         f"characters; a number is at most {MAX_NUMBER_TEXT})")
+    with localcontext() as ctx:
+        ctx.prec = 4 * MAX_NUMBER_TEXT  # exact: no rounding of long numbers
+        return _bounded(_parse(text), count)
+
+
+def _cut(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+
+
+def _bounded(parsed: ParsedNumber, count: bool) -> ParsedNumber:
+    """Refuse a number out of bounds (see :mod:`netgov_kg.ingest.limits`)."""
+    value = Decimal(parsed.value)
+    shown = _cut(parsed.text)
+    if not value.is_finite():
+        raise ValueError(f"not a number: {shown}")
+    if abs(value) >= MAX_NUMBER:
+        raise ValueError(f"not a number: {shown} is too large (the limit is 10**18)")
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise ValueError(f"not a number: {shown} has more than {MAX_DECIMALS} decimals")
+    if count and value < 0:
+        raise ValueError(f"a count cannot be negative: {shown}")
+    return parsed
+
+
+def _parse(text: str) -> ParsedNumber:
     original = text
     rest = text.strip().replace("％", "%")
     qualifier: tuple[str, str] | None = None
@@ -197,11 +241,6 @@ def parse_number(text: str | int | float | Decimal) -> ParsedNumber:
         except InvalidOperation as exc:  # pragma: no cover - the pattern excludes this
             raise ValueError(f"not a number: {original!r}") from exc
         rest = rest[match.end():]
-        for word in MULTIPLIERS:  # longest first by construction
-            if rest.startswith(word):
-                value *= MULTIPLIERS[word]
-                rest = rest[len(word):]
-                break
     else:
         cmatch = _CHINESE.match(rest)
         if not cmatch:
@@ -211,6 +250,14 @@ def parse_number(text: str | int | float | Decimal) -> ParsedNumber:
         except ValueError as exc:
             raise ValueError(f"not a number: {original!r}") from exc
         rest = rest[cmatch.end():]
+    # a hedge between the number and its multiplier: 20多万, 3000余万, 十多万
+    if rest[:1] in SUFFIX_QUALIFIERS and any(rest[1:].startswith(w) for w in MULTIPLIERS):
+        qualifier, rest = SUFFIX_QUALIFIERS[rest[:1]], rest[1:]
+    for word in MULTIPLIERS:  # longest first by construction
+        if rest.startswith(word):
+            value *= MULTIPLIERS[word]
+            rest = rest[len(word):]
+            break
     rest = rest.strip()
     percent = False
     if rest.startswith("%"):

@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from .limits import MAX_ID_LENGTH, MAX_SLUG_LENGTH
 from .located import LocatedDocument
 
 Key = Sequence[str | int]
@@ -72,7 +73,44 @@ def text(doc: LocatedDocument, path: Key, *, required: bool = False) -> str | No
         return None
     if not isinstance(value, str):
         raise doc.error(f"expected a single value, found a {_kind(value)}", path)
+    check_characters(doc, path, value)
     return value.strip()
+
+
+#: Bidi controls (marks, embeddings, overrides, isolates): they reorder what a reader sees.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
+
+def check_characters(doc: LocatedDocument, path: Key, value: str, *,
+                     single_line: bool = False) -> None:
+    """Refuse control characters (NUL …) and bidi controls in a template's text.
+
+    Tab and line breaks are allowed in texts (a description may have paragraphs), not in
+    labels (``single_line``).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        Naming the character and its position in the value.
+
+    Examples
+    --------
+    >>> doc = LocatedDocument("t.csv", {"a": "胶东\u202e在线"})
+    >>> check_characters(doc, ("a",), doc.data["a"])
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: t.csv, field 'a': the text has the bidi control U+202E \
+(character 3), which changes what a reader sees: remove it
+    """
+    allowed = "" if single_line else "\t\n\r"
+    for i, ch in enumerate(value, 1):
+        if ch in BIDI_CONTROLS:
+            raise doc.error(f"the text has the bidi control U+{ord(ch):04X} (character {i}), "
+                            "which changes what a reader sees: remove it", path)
+        if unicodedata.category(ch) == "Cc" and ch not in allowed:
+            raise doc.error(f"the text has the control character U+{ord(ch):04X} (character "
+                            f"{i}): remove it", path)
 
 
 def lang_map(doc: LocatedDocument, path: Key) -> dict[str, str]:
@@ -124,6 +162,8 @@ def labels(doc: LocatedDocument, path: Key, *, required: bool = True) -> dict[st
             raise doc.error(
                 f"label missing a language: no {lang!r} label (write both zh and en)", path
             )
+    for lang, label in got.items():
+        check_characters(doc, tuple(path) + (lang,), label, single_line=True)
     return got
 
 
@@ -203,6 +243,68 @@ def slug(doc: LocatedDocument, path: Key) -> str | None:
             path,
         )
     return value
+
+
+def record_id(doc: LocatedDocument, path: Key, kind: str, segment: str) -> str | None:
+    """Return the IRI path under ``ngr:`` that a record's ``id`` names, or ``None``.
+
+    An id is a slug (1 to :data:`~netgov_kg.ingest.limits.MAX_SLUG_LENGTH` lower-case ASCII
+    letters, digits and single ``-``), giving ``<segment>/<slug>``; or a path under the
+    record's own type segment, ``<segment>/<slug>/…`` (also written ``ngr:<segment>/…``), as
+    the exporter writes ids such as ``theme-assignment/<case>/<theme>``. Anything else (an
+    IRI, another prefix's CURIE, ``..``, spaces, other characters) is refused, so that every
+    IRI a template mints stays under ``ngr:<segment>/``.
+
+    Parameters
+    ----------
+    doc : LocatedDocument
+        The template.
+    path : sequence
+        The path of the ``id`` value.
+    kind : str
+        The record's kind, for messages.
+    segment : str
+        The kind's IRI segment (``case``, ``org`` …).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If the id is not of that form; located at the id.
+
+    Examples
+    --------
+    >>> doc = LocatedDocument("t.yaml", {"a": "demo-case", "b": "case/x/y", "c": "a/b"})
+    >>> record_id(doc, ("a",), "case", "case"), record_id(doc, ("b",), "case", "case")
+    ('case/demo-case', 'case/x/y')
+    >>> record_id(doc, ("c",), "case", "case")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netgov_kg.errors.InputError: t.yaml, field 'c': not a valid case id: 'a/b' (...
+    """
+    value = text(doc, path)
+    if value is None:
+        return None
+    curie_form = value.startswith("ngr:")
+    local = value[len("ngr:"):] if curie_form else value
+    if "/" in local:
+        head, *slugs = local.split("/")
+        ok = head == segment
+    else:
+        slugs, ok = [local], not curie_form
+    ok = ok and len(value) <= MAX_ID_LENGTH and all(
+        len(part) <= MAX_SLUG_LENGTH and _SLUG.fullmatch(part) for part in slugs)
+    if not ok:
+        raise doc.error(
+            f"not a valid {kind} id: {_shown(value)} (an id is a slug of 1-{MAX_SLUG_LENGTH} "
+            "lower-case ASCII letters, digits and single '-', e.g. riverside-open-budget, or "
+            f"a path under this record's type, {segment}/<slug>/…; at most {MAX_ID_LENGTH} "
+            f"characters; the IRI is ngr:{segment}/<slug>)", path)
+    return "/".join([segment, *slugs])
+
+
+def _shown(value: str) -> str:
+    """Quote ``value`` for a message, cut short when long."""
+    return repr(value) if len(value) <= 60 else repr(value[:57] + "...") + f" ({len(value)} chars)"
 
 
 def curie(iri: URIRef) -> str:

@@ -155,6 +155,8 @@ def resolve_case(G: nx.Graph, case: str) -> Any:
     ...
     netgov_kg.errors.UnknownNameError: no case 'nothing' in the graph; cases: 某案例
     """
+    from ..query.labels import fold
+
     cases = _cases(G)
     iri = expand(case)
     if iri in cases:
@@ -166,8 +168,8 @@ def resolve_case(G: nx.Graph, case: str) -> Any:
 
     for match in (
         lambda n, q: q in names(n),
-        lambda n, q: q.casefold() in [x.casefold() for x in names(n)],
-        lambda n, q: any(q.casefold() in x.casefold() for x in names(n)),
+        lambda n, q: fold(q) in [fold(x) for x in names(n)],
+        lambda n, q: any(fold(q) in fold(x) for x in names(n)),
     ):
         found = [n for n in cases if match(n, case)]
         if len(found) == 1:

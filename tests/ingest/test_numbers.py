@@ -84,3 +84,122 @@ def _to_chinese(n: int) -> str:
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_read_back(n):
     assert chinese_numeral(_to_chinese(n)) == n
+
+
+# -- a hedge before the multiplier, and bounds (issue 11) ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        ("20多万", 200000, ("多", "more than"), None),
+        ("3000余万", 30000000, ("余", "more than"), None),
+        ("20多万人", 200000, ("多", "more than"), "人"),
+        ("1.5多亿", 150000000, ("多", "more than"), None),
+        ("十多万", 100000, ("多", "more than"), None),
+        ("约20多万", 200000, ("多", "more than"), None),
+        ("20万多", 200000, ("多", "more than"), None),
+    ],
+)
+def test_hedge_between_number_and_multiplier(text, value, qualifier, unit):
+    n = parse_number(text)
+    assert (n.value, n.qualifier, n.unit) == (value, qualifier, unit)
+
+
+def test_value_bound_both_sides():
+    assert parse_number("999999999999999999").value == 10**18 - 1
+    assert parse_number("-999999999999999999").value == -(10**18) + 1
+    for text in ("1000000000000000000", "100000000万亿", "一百亿亿", "-1000000000000000000"):
+        with pytest.raises(ValueError, match="too large"):
+            parse_number(text)
+    with pytest.raises(ValueError, match="too large"):
+        parse_number(10**18)
+
+
+def test_four_hundred_digits_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"too long \(400 characters; a number is at most 64\)"):
+        parse_number("9" * 400)
+    with pytest.raises(ValueError, match="too large"):
+        parse_number(int("9" * 400))
+
+
+def test_text_length_bound_both_sides():
+    at = "0" * 63 + "1"
+    assert parse_number(at).value == 1
+    with pytest.raises(ValueError, match="too long"):
+        parse_number(at + "0")
+
+
+def test_decimals_bound_both_sides():
+    assert parse_number("0.123456").value == Decimal("0.123456")
+    assert parse_number("1.2345678万").value == Decimal("12345.678")  # 3 decimals once scaled
+    with pytest.raises(ValueError, match="more than 6 decimals"):
+        parse_number("0.1234567")
+    with pytest.raises(ValueError, match="more than 6 decimals"):
+        parse_number(Decimal("0.1234567"))
+
+
+def test_negative_counts_are_refused():
+    assert parse_number("-3").value == -3
+    for text in ("-3", "-20多", "-1.5万", -3):
+        with pytest.raises(ValueError, match="a count cannot be negative"):
+            parse_number(text, count=True)
+    assert parse_number("0", count=True).value == 0
+
+
+def _figure(value: str) -> str:
+    return ("source: ngr:source/000-775a52ee8c492e26\ncases:\n  - id: test-case\n"
+            "    label: {zh: 测试案例, en: Test case}\n    place: \"330523\"\n"
+            "    figures:\n      - measure: {zh: 数, en: count}\n"
+            f"        value: {value}\n")
+
+
+@pytest.fixture(scope="module")
+def index(kg):
+    from netgov_kg.ingest.index import GraphIndex
+
+    return GraphIndex.build(kg.dataset)
+
+
+def _map(text, index):
+    from netgov_kg.ingest.mapper import map_template
+    from netgov_kg.ingest.yaml_reader import read_yaml_text
+
+    return map_template(read_yaml_text(text, "t.yaml"), index)
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('"-5"', "a count cannot be negative: '-5'"),
+    ("9" * 400, "too long (400 characters"),
+    ("1000000000000000000", "too large"),
+    ('{value: "' + "9" * 400 + '", datatype: "xsd:integer"}', "too long (400 characters"),
+])
+def test_figure_values_out_of_bounds_are_located(index, value, message):
+    from netgov_kg.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        _map(_figure(value), index)
+    assert err.value.location.line == 8
+    assert err.value.location.field.startswith("cases[0].figures[0].value")
+    assert message in err.value.message
+
+
+def test_figure_20_duo_wan_in_a_template(index):
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from netgov_kg.namespaces import NG
+
+    g = _map(_figure("20多万"), index).graph
+    obs = next(g.subjects(NG.value, None))
+    assert (obs, NG.value, Literal("200000", datatype=XSD.integer)) in g
+    assert set(g.objects(obs, NG.qualifier)) == {Literal("多", lang="zh"),
+                                                Literal("more than", lang="en")}
+
+
+def test_a_negative_change_may_be_written_as_a_typed_literal(index):
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from netgov_kg.namespaces import NG
+
+    g = _map(_figure('{value: "-3.5", datatype: "xsd:decimal"}'), index).graph
+    assert Literal("-3.5", datatype=XSD.decimal) in set(g.objects(None, NG.value))

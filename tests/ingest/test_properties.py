@@ -71,18 +71,24 @@ dates = st.one_of(
 def templates(draw):
     _, _, codes, themes = _reference()
     cases = []
+    tags = iter(range(1, 100))
+
+    def unique(label):  # two records of one kind may not share a label (issue 11)
+        tag = next(tags)
+        return {"zh": f"{label['zh']}（{tag}）", "en": f"{label['en']} ({tag})"}
+
     for i in range(draw(st.integers(1, 2))):
         case = {
             "id": f"generated-case-{i}",
-            "label": draw(labels),
+            "label": unique(draw(labels)),
             "place": draw(st.sampled_from(codes)),
             "start_date": draw(dates),
             "themes": [{"theme": t, "quote": {"zh": draw(zh_text)}}
                        for t in draw(st.lists(st.sampled_from(themes), min_size=1, max_size=3,
                                               unique=True))],
-            "organisations": [{"id": f"generated-org-{i}-{j}", "label": draw(labels)}
+            "organisations": [{"id": f"generated-org-{i}-{j}", "label": unique(draw(labels))}
                               for j in range(draw(st.integers(1, 2)))],
-            "platforms": [{"id": f"generated-platform-{i}", "label": draw(labels),
+            "platforms": [{"id": f"generated-platform-{i}", "label": unique(draw(labels)),
                            "type": draw(st.sampled_from(["Platform", "MobileApp", "Hotline"]))}],
             "figures": [],
         }

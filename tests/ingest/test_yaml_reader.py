@@ -46,3 +46,9 @@ def test_control_character_is_located():
     with pytest.raises(InputError, match="the character U[+]0016 is not allowed") as err:
         read_yaml_text("a: 1\nb: x\x16y\n", "c.yaml")
     assert (err.value.location.line, err.value.location.column) == (2, 5)
+
+
+def test_control_character_after_chinese_text_is_located_by_character():
+    with pytest.raises(InputError, match="U[+]0016") as err:
+        read_yaml_text("甲乙丙: 1\nb: 成都\x16\n", "c.yaml")
+    assert (err.value.location.line, err.value.location.column) == (2, 6)

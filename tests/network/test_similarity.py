@@ -72,6 +72,13 @@ def test_resolve_case_by_iri_curie_and_labels(G):
     assert resolve_case(G, "甲案例") == resolve_case(G, "CASE A") == a
 
 
+def test_resolve_case_folds_labels_as_lookup_does(G):
+    # one rule for "the same label" (netgov_kg.query.labels.fold): invisible characters,
+    # full-width forms and spaces do not count
+    a = NGR + "case/a"
+    assert resolve_case(G, "甲\u200b案例") == resolve_case(G, "ＣＡＳＥ\u202eA") == a
+
+
 def test_unknown_and_ambiguous_cases(G):
     with pytest.raises(UnknownNameError, match="no case 'Case Q'.*did you mean"):
         similar_cases(G, "Case Q")
