@@ -115,6 +115,10 @@ def _prefixes() -> dict[str, str]:
 
 
 # -- the check ----------------------------------------------------------------------------
+#: Checked queries of this worker, by text and graphs (named queries repeat); bounded by bytes.
+_CHECKED = ByteLRU()
+
+
 def screen(job: Job) -> Job:
     """Check a client's query in the worker; return the job to run (normalised text, format).
 
@@ -128,7 +132,11 @@ def screen(job: Job) -> Job:
     from .guard import check_query
 
     assert job.screen is not None
-    checked = check_query(job.text, namespaces=PREFIXES, graphs=job.screen.graphs)
+    key = (job.text, job.screen.graphs)
+    checked = _CHECKED.get(key)
+    if checked is None:
+        checked = check_query(job.text, namespaces=PREFIXES, graphs=job.screen.graphs)
+        _CHECKED.put(key, checked, size=text_size(job.text))
     fmt = formats.choose(checked.kind, accept=job.screen.accept, fmt=job.screen.wanted)
     if fmt is None:
         offered = ", ".join(f.media_type for f in formats.formats_for(checked.kind))
