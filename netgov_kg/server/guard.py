@@ -240,9 +240,9 @@ def check_query(
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    if not text.strip():
-        raise BadQuery("the query is empty: send a SPARQL query as 'query'")
     text = prepare(text)
+    if not text.strip():  # nothing but blanks and comments
+        raise BadQuery("the query is empty: send a SPARQL query as 'query'")
     try:
         parsed = parseQuery(text)
     except Exception as exc:  # pyparsing's ParseException, or others for odd input
@@ -300,6 +300,8 @@ def check_update(
     from rdflib.plugins.sparql.parser import parseUpdate
 
     text = prepare(text)
+    if not text.strip():  # nothing but blanks and comments
+        raise BadQuery("the update is empty: send a SPARQL Update as 'update'")
     try:
         parsed = parseUpdate(text)
     except Exception as exc:
