@@ -64,13 +64,19 @@ class Target:
 
 
 @pytest.fixture(scope="module")
-def target():
+def target_server():
     item = Target()
     # The target works: a direct request is recorded (so an empty record means something).
     assert MARKER in httpx.get(item.url).text and item.requests == ["GET /"]
-    item.requests.clear()
     yield item
     item.close()
+
+
+@pytest.fixture
+def target(target_server):
+    """The loopback target, with no request recorded yet."""
+    target_server.requests.clear()
+    return target_server
 
 
 def query(base, text, **params):
