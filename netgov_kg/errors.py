@@ -55,3 +55,7 @@ class UnknownNameError(NetgovError, KeyError):
 
 class StoreError(NetgovError):
     """A store that cannot be opened (a bad spec, a locked directory, an unreachable server)."""
+
+
+class QueryTooLarge(InputError):
+    """A query over the size, nesting or height limits of :mod:`netgov_kg.query.limits`."""

@@ -9,6 +9,10 @@ Relative IRIs resolve against the data's namespace: every query runs with
 ``<case/yinchuan-weibo-matrix>`` names ``ngr:`` resources whose local names hold a ``/``, which
 prefixed names cannot.
 
+Before any engine sees it, the text is bounded (:func:`~netgov_kg.query.limits.check_limits`:
+length, bracket nesting, expression height), because a deep enough query overflows the
+engines' recursive parsers and kills the process.
+
 Values are bound without touching the query text: rdflib's ``initBindings`` on the memory
 store and Oxigraph's ``substitutions`` (SEP-0007) on the oxigraph store. Oxigraph only
 substitutes variables that a SELECT projects; for any other variable the query runs on
@@ -35,7 +39,7 @@ from rdflib import Dataset, Graph, Variable
 from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.query import Result
 
-from ..errors import InputError, Location
+from ..errors import InputError, Location, QueryTooLarge
 from ..namespaces import NGR, PREFIXES, bind_prefixes
 from .results import Results, Row
 from .syntax import from_exception, syntax_error
@@ -66,8 +70,14 @@ def _execute(dataset: Dataset, sparql: str, init: dict[str, Any]) -> Result:
 
 
 def _precise(exc: BaseException, sparql: str) -> BaseException:
-    """Prefer Oxigraph's error position (exact) to pyparsing's (where backtracking began)."""
-    if not isinstance(exc, ParseException):
+    """Prefer Oxigraph's error position (exact) to pyparsing's (where backtracking began).
+
+    Oxigraph has no parser of its own to call, so the text runs on an empty store: never a
+    text in which Oxigraph could read a SERVICE (it ends comments at CR, rdflib does not).
+    """
+    from .lexer import keywords
+
+    if not isinstance(exc, ParseException) or "SERVICE" in keywords(sparql):
         return exc
     try:
         import pyoxigraph
@@ -137,6 +147,9 @@ def run_query(
     ------
     QuerySyntaxError
         If the query does not parse: the message gives line, column and the text around.
+    QueryTooLarge
+        If the query is over a limit of :mod:`netgov_kg.query.limits` (checked before any
+        engine parses it).
 
     Examples
     --------
@@ -147,6 +160,12 @@ def run_query(
     netgov_kg.errors.QuerySyntaxError: <query>, line 2, column 10: ...
     ...
     """
+    from .limits import check_limits
+
+    try:
+        check_limits(sparql)
+    except QueryTooLarge as exc:
+        raise QueryTooLarge(exc.message, Location(source)) from None
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
     text = BASE_PROLOGUE + sparql
     try:

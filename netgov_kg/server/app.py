@@ -84,6 +84,7 @@ def create_app(
     timeout: float = 10.0,
     max_results: int = 10_000,
     max_body: int = 1_000_000,
+    max_answer_bytes: int = 50_000_000,
     allow_update: bool = False,
     token: str | None = None,
     cors: str | list[str] | tuple[str, ...] | None = None,
@@ -100,7 +101,9 @@ def create_app(
     max_results : int
         Rows or triples returned at most; more are cut, and the answer says so in its headers.
     max_body : int
-        Largest request body in bytes (413 beyond it).
+        Largest request body in bytes (413 beyond it), and longest GET query string (414).
+    max_answer_bytes : int
+        Largest serialised answer to a client's query in bytes (413 beyond it).
     allow_update : bool
         Accept SPARQL Update from requests that carry ``token`` as a bearer token.
     token : str or None
@@ -135,7 +138,8 @@ def create_app(
     origins = (cors,) if isinstance(cors, str) else tuple(cors or ())
     settings = Settings(
         timeout=timeout, max_results=max_results, max_body=max_body,
-        allow_update=allow_update, token=token, cors=origins, workers=workers,
+        max_answer_bytes=max_answer_bytes, allow_update=allow_update, token=token,
+        cors=origins, workers=workers,
     )
     state = ServerState(kg, settings)
 
@@ -173,4 +177,7 @@ def create_app(
         },
     )
     app.state.netgov = state
+    from .slashes import relative_slash_redirects
+
+    relative_slash_redirects(app)
     return app

@@ -2,7 +2,14 @@ r"""Evaluate one checked query on the store and serialise the answer (runs in a 
 
 When the dataset is Oxigraph-backed the query goes to Oxigraph's own engine (through
 ``pyoxigraph.Store.query``), not to rdflib's: that is the point of the fast store. Otherwise
-rdflib evaluates it. Either way the answer is cut at ``max_results`` rows or triples.
+rdflib evaluates it. Either way the answer is cut at ``max_results`` rows or triples, and
+refused when its serialisation is over ``max_bytes``.
+
+A client's query arrives unchecked, with a :class:`Screen`: the worker runs the guard
+(:func:`netgov_kg.server.guard.check_query`) itself, under the same timeout as the query, so
+a query that is slow to parse holds one killable worker and never the server's event loop.
+The engine then runs the guard's normalised text (:attr:`~netgov_kg.server.guard.Checked.text`)
+and nothing else.
 
 Examples
 --------
@@ -17,12 +24,38 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
 from ..query.formats import XSD_STRING, Term, term_tuple, write_boolean, write_solutions
+from .cache import ByteLRU, text_size
+from .guard import GuardError
+
+
+class AnswerTooLarge(GuardError):
+    """The serialised answer is over the server's byte limit (``--max-answer-bytes``)."""
+
+    status = 413
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the worker needs to check a client's query and choose its answer format.
+
+    Attributes
+    ----------
+    graphs : frozenset of str
+        The store's named graphs (``FROM`` may name only these).
+    accept : str or None
+        The request's ``Accept`` header.
+    wanted : str or None
+        The request's ``format=`` (or ``output=``) parameter.
+    """
+
+    graphs: frozenset[str] = frozenset()
+    accept: str | None = None
+    wanted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +76,13 @@ class Job:
         Variables bound to IRIs before evaluation (used by the server's own page queries).
     default_graphs, named_graphs : tuple of str
         The protocol's ``default-graph-uri`` and ``named-graph-uri``.
+    screen : Screen or None
+        Set for a client's query: the worker checks it first (``form`` and ``fmt`` are then
+        decided by the check).
+    has_dataset : bool
+        Whether the query has its own ``FROM``/``FROM NAMED`` (set by the check).
+    max_bytes : int or None
+        Largest serialised answer; a larger one raises :class:`AnswerTooLarge`.
     """
 
     text: str
@@ -52,6 +92,9 @@ class Job:
     bindings: dict[str, str] = field(default_factory=dict)
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    screen: Screen | None = None
+    has_dataset: bool = False
+    max_bytes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +105,7 @@ class Answer:
     count: int
     truncated: bool
     engine: str
+    media_type: str = ""
 
 
 def _prefixes() -> dict[str, str]:
@@ -70,15 +114,56 @@ def _prefixes() -> dict[str, str]:
     return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
+# -- the check ----------------------------------------------------------------------------
+#: Checked queries of this worker, by text and graphs (named queries repeat); bounded by bytes.
+_CHECKED = ByteLRU()
+
+
+def screen(job: Job) -> Job:
+    """Check a client's query in the worker; return the job to run (normalised text, format).
+
+    Raises
+    ------
+    GuardError
+        What the guard refuses, and 406 when no format the client accepts fits the query.
+    """
+    from ..namespaces import PREFIXES
+    from . import formats
+    from .guard import check_query
+
+    assert job.screen is not None
+    key = (job.text, job.screen.graphs)
+    checked = _CHECKED.get(key)
+    if checked is None:
+        checked = check_query(job.text, namespaces=PREFIXES, graphs=job.screen.graphs)
+        _CHECKED.put(key, checked, size=text_size(job.text))
+    fmt = formats.choose(checked.kind, accept=job.screen.accept, fmt=job.screen.wanted)
+    if fmt is None:
+        offered = ", ".join(f.media_type for f in formats.formats_for(checked.kind))
+        error = GuardError(f"no acceptable format; this query can answer as {offered}")
+        error.status = 406
+        raise error
+    return replace(
+        job, text=checked.text, form=checked.form, fmt=fmt.name, screen=None,
+        has_dataset=checked.has_dataset,
+    )
+
+
 # -- rdflib ---------------------------------------------------------------------------------
-@lru_cache(maxsize=256)
+_PREPARED = ByteLRU()
+
+
 def _prepared(text: str) -> Any:
     """Parse and translate ``text`` once per worker (named queries repeat)."""
     from rdflib.plugins.sparql import prepareQuery
 
     from ..namespaces import PREFIXES
 
-    return prepareQuery(text, initNs=dict(PREFIXES))
+    query = _PREPARED.get(text)
+    if query is None:
+        query = prepareQuery(text, initNs=dict(PREFIXES))
+        _PREPARED.put(text, query, size=text_size(text))
+    return query
 
 
 def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
@@ -149,7 +234,7 @@ def _run_oxigraph(store: Any, job: Job) -> tuple[str, Any]:
     if job.default_graphs or job.named_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    elif "FROM" not in job.text.upper():
+    elif not job.has_dataset:  # decided from the parsed query's dataset clause
         options["use_default_graph_as_union"] = True
     if job.bindings:
         options["substitutions"] = {
@@ -179,10 +264,28 @@ def evaluate(dataset: Any, job: Job) -> Answer:
 
     Raises
     ------
+    GuardError
+        When the job carries a :class:`Screen` and the guard refuses the query; or
+        :class:`AnswerTooLarge`.
     Exception
         Whatever the engine raises for a query it cannot run (a syntax it rejects, a type
         error); the server answers 400 with its message.
     """
+    if job.screen is not None:
+        job = screen(job)
+    answer = _evaluate(dataset, job)
+    if job.max_bytes is not None and len(answer.body) > job.max_bytes:
+        raise AnswerTooLarge(
+            f"the answer is {len(answer.body):,} bytes, over this endpoint's limit of "
+            f"{job.max_bytes:,} bytes: ask for fewer rows (LIMIT) or fewer variables"
+        )
+    from .formats import by_name
+
+    fmt = by_name("results" if job.form in ("SELECT", "ASK") else "graph", job.fmt)
+    return replace(answer, media_type=fmt.media_type if fmt else "")
+
+
+def _evaluate(dataset: Any, job: Job) -> Answer:
     from ..namespaces import PREFIXES
 
     store = _oxigraph_store(dataset)

@@ -1,7 +1,15 @@
 """The query guard: parse a request's SPARQL and refuse what a public endpoint must not run.
 
-The guard parses with rdflib's SPARQL parser and walks the algebra, *before* anything is
-evaluated, so a refused request never reaches a store and never opens a connection:
+The guard first normalises the text (:func:`netgov_kg.query.lexer.normalise`: escapes decoded,
+CR turned into LF, comments removed) and bounds its size (:mod:`netgov_kg.query.limits`); then
+it parses the normalised text with rdflib's SPARQL parser and walks the algebra, *before*
+anything is evaluated, so a refused request never reaches a store and never opens a connection.
+The engines run exactly the normalised text (:attr:`Checked.text`), never the client's: the
+engines read comments and escapes differently, so a check of the client's text would not be a
+check of what runs.
+
+- ``SERVICE`` and ``LOAD`` are also refused as bare words of the normalised text (outside
+  strings and IRIs), whatever the parse says.
 
 - ``SERVICE`` (federated query) is refused: rdflib would call any URL it names.
 - ``LOAD`` is refused, and ``FROM``/``FROM NAMED``/``USING`` may only name graphs the store
@@ -15,7 +23,7 @@ Examples
 >>> check_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-netgov_kg.server.guard.Refused: SERVICE (federated query) is disabled on this endpoint: <http://127.0.0.1:9/>
+netgov_kg.server.guard.Refused: SERVICE (federated query) is disabled on this endpoint
 """
 
 from __future__ import annotations
@@ -53,11 +61,19 @@ class Checked:
         ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``.
     default_graphs, named_graphs : tuple of str
         IRIs of the query's ``FROM`` and ``FROM NAMED`` clauses (empty when it has none).
+    text : str
+        The normalised text that was checked: the text to run, on any engine.
     """
 
     form: str
     default_graphs: tuple[str, ...] = field(default=())
     named_graphs: tuple[str, ...] = field(default=())
+    text: str = ""
+
+    @property
+    def has_dataset(self) -> bool:
+        """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``)."""
+        return bool(self.default_graphs or self.named_graphs)
 
     @property
     def kind(self) -> str:
@@ -126,6 +142,54 @@ def _parse_message(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+_FORBIDDEN_WORDS = {
+    "SERVICE": "SERVICE (federated query) is disabled on this endpoint",
+    "LOAD": "LOAD is disabled on this endpoint",
+}
+
+
+def prepare(text: str) -> str:
+    r"""Normalise ``text``, bound its size and refuse the bare words SERVICE and LOAD.
+
+    Returns
+    -------
+    str
+        The normalised text (see :func:`netgov_kg.query.lexer.normalise`): what is parsed,
+        checked and run.
+
+    Raises
+    ------
+    BadQuery
+        If an escape is invalid or the text is over a limit of :mod:`netgov_kg.query.limits`.
+    Refused
+        If SERVICE or LOAD appears as a keyword.
+
+    Examples
+    --------
+    >>> prepare("ASK {\r\n ?s ?p ?o } # done")
+    'ASK {\n ?s ?p ?o }  '
+    >>> prepare("ASK { # x\r SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    netgov_kg.server.guard.Refused: SERVICE (federated query) is disabled on this endpoint
+    """
+    from ..errors import InputError
+    from ..query.lexer import keywords, normalise
+    from ..query.limits import check_limits
+
+    try:
+        check_limits(text)
+        normal = normalise(text)
+        check_limits(normal)
+    except InputError as exc:
+        raise BadQuery(exc.message) from None
+    words = keywords(normal)
+    for word, message in _FORBIDDEN_WORDS.items():
+        if word in words:
+            raise Refused(message)
+    return normal
+
+
 def check_query(
     text: str,
     *,
@@ -137,7 +201,7 @@ def check_query(
     Parameters
     ----------
     text : str
-        The query as the client sent it.
+        The query as the client sent it; it is normalised first (:func:`prepare`).
     namespaces : mapping, optional
         Prefixes pre-bound for the query (the library's ``PREFIXES``).
     graphs : collection of str, optional
@@ -147,12 +211,12 @@ def check_query(
     Returns
     -------
     Checked
-        The query's form and dataset.
+        The query's form and dataset, and the normalised text to run.
 
     Raises
     ------
     BadQuery
-        If the text is not a SPARQL query; the message is the parser's.
+        If the text is not a SPARQL query (the message is the parser's), or is over a limit.
     Refused
         If it is an update, or uses SERVICE, or names a graph that is not in ``graphs``.
 
@@ -176,6 +240,9 @@ def check_query(
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
+    text = prepare(text)
+    if not text.strip():  # nothing but blanks and comments
+        raise BadQuery("the query is empty: send a SPARQL query as 'query'")
     try:
         parsed = parseQuery(text)
     except Exception as exc:  # pyparsing's ParseException, or others for odd input
@@ -184,12 +251,19 @@ def check_query(
                 "SPARQL Update is not allowed here: this endpoint is read-only"
             ) from None
         raise BadQuery(_parse_message(exc)) from None
+    if parsed[1].name == "DescribeQuery" and not dict.get(parsed[1], "var"):
+        raise BadQuery(  # rdflib cannot run it; refused on every store alike
+            "DESCRIBE * is not supported here: name what to describe, "
+            "e.g. DESCRIBE ?s WHERE { ?s a ng:Case }"
+        )
     try:
         query = translateQuery(parsed, initNs=dict(namespaces or {}))
     except Exception as exc:  # e.g. an undeclared prefix
         raise BadQuery(_parse_message(exc)) from None
     defaults, named = _refuse_forbidden(query.algebra, graphs)
-    return Checked(_FORMS.get(query.algebra.name, "SELECT"), tuple(defaults), tuple(named))
+    return Checked(
+        _FORMS.get(query.algebra.name, "SELECT"), tuple(defaults), tuple(named), text
+    )
 
 
 def _is_update(text: str) -> bool:
@@ -220,11 +294,14 @@ def check_update(
     >>> check_update("LOAD <file:///etc/passwd>")
     Traceback (most recent call last):
     ...
-    netgov_kg.server.guard.Refused: LOAD is disabled on this endpoint: <file:///etc/passwd>
+    netgov_kg.server.guard.Refused: LOAD is disabled on this endpoint
     """
     from rdflib.plugins.sparql.algebra import translateUpdate
     from rdflib.plugins.sparql.parser import parseUpdate
 
+    text = prepare(text)
+    if not text.strip():  # nothing but blanks and comments
+        raise BadQuery("the update is empty: send a SPARQL Update as 'update'")
     try:
         parsed = parseUpdate(text)
     except Exception as exc:
@@ -234,4 +311,4 @@ def check_update(
     except Exception as exc:
         raise BadQuery(_parse_message(exc)) from None
     _refuse_forbidden(update.algebra, graphs)
-    return Checked("UPDATE")
+    return Checked("UPDATE", text=text)

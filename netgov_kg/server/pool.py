@@ -9,6 +9,12 @@ Workers are forked when the pool starts and whenever one is replaced. Updates (w
 run in the server process; afterwards :meth:`WorkerPool.refresh` replaces every worker so that
 later queries see the change.
 
+A worker never outlives the server, however the server ends (``kill -9`` included): on Linux
+the kernel kills it when the server dies (``prctl(PR_SET_PDEATHSIG)``; every fork happens on
+one long-lived thread of the pool, because the signal follows the forking *thread*); on any
+system it closes the pipe ends it inherited, so that it reads end-of-file when the server is
+gone, and a watchdog thread exits when its parent process changes.
+
 Examples
 --------
 >>> from rdflib import Dataset, Literal, URIRef
@@ -22,15 +28,25 @@ b'{"head": {}, "boolean": true}'
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from .evaluate import Answer, Job, evaluate
+from .guard import GuardError
+
+_PR_SET_PDEATHSIG = 1
+#: Seconds between a worker's checks that its parent is alive.
+WATCH_INTERVAL = 1.0
 
 
 class QueryTimeout(Exception):
@@ -45,9 +61,42 @@ class PoolBusy(Exception):
     """No worker became free within the timeout."""
 
 
-def _serve(dataset: Any, conn: Any) -> None:  # pragma: no cover - runs in the child
-    """Worker loop: receive jobs, evaluate them, send back answers or errors."""
+def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the child
+    """Arrange for this worker to end when the process ``parent`` does."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_INTERVAL)
+        os._exit(0)
+
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True, name="netgov-kg-watchdog").start()
+
+
+def _serve(
+    dataset: Any, conn: Any, parent: int = 0, inherited: tuple[Any, ...] = ()
+) -> None:  # pragma: no cover - runs in the child
+    """Worker loop: receive jobs, evaluate them, send back answers or errors.
+
+    ``inherited`` are the server's ends of the pipes (this worker's and the other workers'),
+    which the fork copied: they are closed so that the pipe reads end-of-file once the server
+    is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    for end in inherited:
+        try:
+            end.close()
+        except OSError:
+            pass
+    if parent:
+        _die_with_parent(parent)
     while True:
         try:
             job = conn.recv()
@@ -57,6 +106,8 @@ def _serve(dataset: Any, conn: Any) -> None:  # pragma: no cover - runs in the c
             return
         try:
             reply: tuple[str, Any] = ("ok", evaluate(dataset, job))
+        except GuardError as exc:  # refused by the guard, which runs here
+            reply = ("refused", (exc.status, str(exc)))
         except Exception as exc:  # the engine's message goes back to the client
             reply = ("error", " ".join(str(exc).split()) or type(exc).__name__)
         try:
@@ -91,6 +142,8 @@ class WorkerPool:
         self._fork_lock = threading.RLock()
         self._generation = 0
         self._all: set[int] = set()
+        self._ends: dict[int, Any] = {}
+        self._forker: ThreadPoolExecutor | None = None
         self._closed = True
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -108,14 +161,23 @@ class WorkerPool:
         self.close()
 
     def _spawn(self) -> _Worker:
+        """Fork a worker on the pool's forking thread (see the module's notes)."""
+        if self._forker is None:
+            self._forker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netgov-kg-fork")
+        return self._forker.submit(self._fork).result()
+
+    def _fork(self) -> _Worker:
         with self._fork_lock:
             parent, child = self._context.Pipe()
+            inherited = (parent, *self._ends.values())
             process = self._context.Process(
-                target=_serve, args=(self.dataset, child), daemon=True, name="netgov-kg-query"
+                target=_serve, args=(self.dataset, child, os.getpid(), inherited),
+                daemon=True, name="netgov-kg-query",
             )
             process.start()
             child.close()
             self._all.add(process.pid)
+            self._ends[process.pid] = parent
             return _Worker(process, parent, self._generation)
 
     def _kill(self, worker: _Worker) -> None:
@@ -126,6 +188,7 @@ class WorkerPool:
         worker.process.join(timeout=5)
         worker.conn.close()
         self._all.discard(worker.process.pid)
+        self._ends.pop(worker.process.pid, None)
 
     def close(self) -> None:
         """Stop every idle worker (busy ones are killed when they come back)."""
@@ -179,6 +242,8 @@ class WorkerPool:
             If the worker took longer than ``timeout``; it has been killed and replaced.
         QueryFailed
             If the engine raised an error (a query it cannot run).
+        GuardError
+            If the worker's check of a client's query refused it (its ``status`` is kept).
         PoolBusy
             If no worker became free within ``timeout``.
         """
@@ -198,6 +263,11 @@ class WorkerPool:
             raise QueryFailed(f"the query worker stopped unexpectedly: {exc}") from None
         finally:
             self._give_back(worker)
+        if status == "refused":
+            code, message = payload
+            refused = GuardError(message)
+            refused.status = code
+            raise refused
         if status != "ok":
             raise QueryFailed(payload)
         return payload

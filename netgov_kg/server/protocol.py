@@ -1,23 +1,31 @@
 """``/sparql``: the SPARQL 1.1 Protocol (query by GET, form POST or direct POST; update).
 
 Status codes: 200 with the answer; 400 with the parser's message for a query that does not
-parse; 403 for what the endpoint refuses (update without the token, SERVICE, LOAD, ``file:``);
-406 when no acceptable format exists; 413 for a body over the limit; 415 for an unknown body
-type; 503 when the query runs past the timeout. A GET with no query answers with the Service
-Description (or, for a browser, the query page).
+parse, is empty or is over a size limit; 403 for what the endpoint refuses (update without the
+token, SERVICE, LOAD, ``file:``); 406 when no acceptable format exists; 413 for a body (or an
+answer) over the limit; 414 for a GET whose query is longer than the body limit; 415 for an
+unknown body type; 503 when the query (its check included) runs past the timeout. A GET with
+no query answers with the Service Description (or, for a browser, the query page). HEAD
+answers as GET without the body.
+
+The client's query is checked in a query worker, not here (see
+:mod:`netgov_kg.server.evaluate`). Every refused request is logged on the
+``netgov_kg.server`` logger: the status, the rule and the client's address.
 """
 
 from __future__ import annotations
 
 import hmac
-from functools import lru_cache
+import logging
 from typing import Any
 from urllib.parse import parse_qs
 
 from . import formats
-from .evaluate import Job
-from .guard import GuardError, check_query, check_update
+from .evaluate import Job, Screen
+from .guard import GuardError, check_update
 from .state import ServerState
+
+log = logging.getLogger("netgov_kg.server")
 
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
@@ -67,8 +75,14 @@ def _single(params: dict[str, list[str]], name: str) -> str | None:
 
 async def _operation(request: Any, limit: int) -> tuple[str | None, str | None, dict]:
     """Return (query, update, parameters) from a GET or POST as the protocol defines them."""
+    raw_query = request.scope.get("query_string", b"")
+    if len(raw_query) > limit:
+        raise HTTPProblem(
+            414, f"the URL's query string is {len(raw_query)} bytes, over the {limit}-byte "
+            "limit: send a long query by POST"
+        )
     params = parse_qs(request.url.query, keep_blank_values=True)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in params:
             raise HTTPProblem(400, "updates must be sent by POST")
         return _single(params, "query"), None, params
@@ -95,12 +109,20 @@ async def _operation(request: Any, limit: int) -> tuple[str | None, str | None, 
     )
 
 
-@lru_cache(maxsize=512)
-def _checked(query: str, graphs: frozenset[str]) -> Any:
-    """Check ``query`` once per text and set of graphs (named queries repeat)."""
-    from ..namespaces import PREFIXES
+def _client(request: Any) -> str:
+    client = request.client
+    return f"{client.host}:{client.port}" if client else "unknown client"
 
-    return check_query(query, namespaces=PREFIXES, graphs=graphs)
+
+def log_refusal(request: Any, status: int, message: str) -> None:
+    """Log a refused request on ``netgov_kg.server``: status, rule and client.
+
+    Refusals of what the endpoint forbids (403) and of size limits (413, 414) are warnings;
+    queries that do not parse (400) are logged at info level.
+    """
+    level = logging.WARNING if status in (403, 413, 414) else logging.INFO
+    rule = " ".join(message.split())[:300]
+    log.log(level, "refused %s %s from %s: %s", status, request.method, _client(request), rule)
 
 
 def _answer_headers(answer: Any, settings: Any) -> dict[str, str]:
@@ -125,31 +147,29 @@ async def sparql_endpoint(request: Any) -> Any:
             return await _update(request, state, update)
         if query is None:
             return await _service_description(request, state)
-        try:
-            checked = _checked(query, state.graphs)
-        except GuardError as exc:
-            if exc.status == 403 and "read-only" in str(exc) and settings.allow_update:
-                raise HTTPProblem(400, "send SPARQL Update as 'update', not 'query'") from None
-            raise HTTPProblem(exc.status, str(exc)) from None
+        if not query.strip():
+            raise HTTPProblem(400, "the query is empty: send a SPARQL query as 'query'")
         wanted = _single(params, "format") or _single(params, "output")
-        fmt = formats.choose(checked.kind, accept=request.headers.get("accept"), fmt=wanted)
-        if fmt is None:
-            offered = ", ".join(f.media_type for f in formats.formats_for(checked.kind))
-            raise HTTPProblem(406, f"no acceptable format; this query can answer as {offered}")
         graphs = [*params.get("default-graph-uri", []), *params.get("named-graph-uri", [])]
         for iri in graphs:
             if iri not in state.graphs:
                 raise HTTPProblem(403, f"<{iri}> is not a graph of this dataset")
         job = Job(
             query,
-            checked.form,
-            fmt.name,
+            "",
+            "",
             settings.max_results,
             default_graphs=tuple(params.get("default-graph-uri", [])),
             named_graphs=tuple(params.get("named-graph-uri", [])),
+            screen=Screen(state.graphs, request.headers.get("accept"), wanted),
+            max_bytes=settings.max_answer_bytes,
         )
         try:
             answer = await state.run(job)
+        except GuardError as exc:  # the worker's check refused the query
+            if exc.status == 403 and "read-only" in str(exc) and settings.allow_update:
+                raise HTTPProblem(400, "send SPARQL Update as 'update', not 'query'") from None
+            raise HTTPProblem(exc.status, str(exc)) from None
         except QueryTimeout as exc:
             raise HTTPProblem(503, str(exc)) from None
         except PoolBusy as exc:
@@ -157,9 +177,12 @@ async def sparql_endpoint(request: Any) -> Any:
         except QueryFailed as exc:
             raise HTTPProblem(400, str(exc)) from None
     except HTTPProblem as problem:
+        if problem.status in (400, 403, 413, 414):
+            log_refusal(request, problem.status, problem.message)
         extra = {"Retry-After": "1"} if problem.status == 503 else {}
         return text_response(problem.status, problem.message, **extra)
-    media = fmt.media_type + ("; charset=utf-8" if fmt.name not in ("json",) else "")
+    plain = answer.media_type == "application/sparql-results+json"  # JSON is UTF-8 already
+    media = answer.media_type + ("" if plain else "; charset=utf-8")
     return Response(answer.body, media_type=media, headers=_answer_headers(answer, settings))
 
 
@@ -177,8 +200,10 @@ async def _update(request: Any, state: ServerState, text: str) -> Any:
         token.strip().encode(), (settings.token or "").encode()
     ):
         raise HTTPProblem(403, "SPARQL Update needs the server's token (Authorization: Bearer …)")
-    try:
-        check_update(text, namespaces=PREFIXES, graphs=state.graphs)
+    try:  # off the event loop: only a token holder gets here, but parsing can be slow
+        checked = await to_thread.run_sync(
+            lambda: check_update(text, namespaces=PREFIXES, graphs=state.graphs)
+        )
     except GuardError as exc:
         raise HTTPProblem(exc.status, str(exc)) from None
 
@@ -186,7 +211,7 @@ async def _update(request: Any, state: ServerState, text: str) -> Any:
 
     def apply() -> None:
         with state.pool.exclusive():  # no worker is forked while the store changes
-            apply_update(state.kg.dataset, text)
+            apply_update(state.kg.dataset, checked.text)  # exactly the text that was checked
 
     try:
         await to_thread.run_sync(apply)

@@ -34,7 +34,10 @@ class Settings:
         Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned at most; the rest is cut and
         the response says so in ``X-SPARQL-MaxRows`` and ``X-Netgov-Truncated``.
     max_body : int
-        Largest request body accepted, in bytes (413 beyond it).
+        Largest request body accepted, in bytes (413 beyond it); also the longest query
+        string of a GET (414 beyond it).
+    max_answer_bytes : int
+        Largest serialised answer to a client's query, in bytes (413 beyond it).
     allow_update : bool
         Whether SPARQL Update is accepted (with ``token``); it is refused (403) otherwise.
     token : str or None
@@ -48,6 +51,7 @@ class Settings:
     timeout: float = 10.0
     max_results: int = 10_000
     max_body: int = 1_000_000
+    max_answer_bytes: int = 50_000_000
     allow_update: bool = False
     token: str | None = None
     cors: tuple[str, ...] = ()
@@ -56,8 +60,29 @@ class Settings:
     def __post_init__(self) -> None:
         if self.allow_update and not self.token:
             raise ValueError("allow_update needs a token: updates must carry it")
-        if self.timeout <= 0 or self.max_results < 1 or self.max_body < 1:
-            raise ValueError("timeout, max_results and max_body must be positive")
+        if (self.timeout <= 0 or self.max_results < 1 or self.max_body < 1
+                or self.max_answer_bytes < 1):
+            raise ValueError(
+                "timeout, max_results, max_body and max_answer_bytes must be positive"
+            )
+
+
+def _check_iris(bindings: dict[str, str]) -> None:
+    """Answer 404 for a binding that is not an IRI (``/id/a%20b``): no resource can have it.
+
+    Without this the memory store finds nothing while Oxigraph refuses the IRI (a 500).
+    """
+    from rdflib import URIRef
+    from starlette.exceptions import HTTPException
+
+    from ..errors import InputError
+    from ..query.terms import to_term
+
+    for iri in bindings.values():
+        try:
+            to_term(URIRef(iri))
+        except InputError:
+            raise HTTPException(404, f"no resource <{iri}>: not a valid IRI") from None
 
 
 @cache
@@ -114,6 +139,7 @@ class ServerState:
 
     async def rows(self, name: str, **bindings: str) -> list[dict[str, dict[str, str]]]:
         """Run the server's SELECT query ``name`` and return its rows as SPARQL JSON bindings."""
+        _check_iris(bindings)
         job = Job(
             server_query(name), "SELECT", "json", self.settings.max_results, dict(bindings)
         )
@@ -122,6 +148,7 @@ class ServerState:
 
     async def graph(self, name: str, fmt: str, **bindings: str) -> Answer:
         """Run the server's CONSTRUCT query ``name``; return the graph serialised as ``fmt``."""
+        _check_iris(bindings)
         job = Job(
             server_query(name), "CONSTRUCT", fmt, self.settings.max_results, dict(bindings)
         )

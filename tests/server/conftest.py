@@ -110,3 +110,36 @@ def case(kg) -> dict[str, str]:
     iri, zh, en = (str(t) for t in rows[0])
     return {"iri": iri, "zh": zh, "en": en,
             "path": "/id/" + iri.removeprefix("https://w3id.org/netgov-kg/id/")}
+
+
+@pytest.fixture(scope="session")
+def oxigraph_safety_server(artifacts_dir) -> Iterator[str]:
+    """The `server` fixture's options on an Oxigraph store (the safety suite runs on both)."""
+    with running_server(
+        "--timeout", "3", "--workers", "2", "--max-body", "20000",
+        "--cors", "https://allowed.example", store="oxigraph",
+    ) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def oxigraph_update_server(artifacts_dir) -> Iterator[str]:
+    """The `update_server` fixture's options on an Oxigraph store."""
+    with running_server(
+        "--allow-update", "--token", TOKEN, "--max-results", "3", store="oxigraph"
+    ) as base:
+        yield base
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def any_server(request) -> str:
+    """The read-only test server, on each store in turn."""
+    name = "server" if request.param == "memory" else "oxigraph_safety_server"
+    return request.getfixturevalue(name)
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def any_update_server(request) -> str:
+    """The update-allowing test server, on each store in turn."""
+    name = "update_server" if request.param == "memory" else "oxigraph_update_server"
+    return request.getfixturevalue(name)

@@ -1,4 +1,7 @@
-"""Safe by default: read-only, no SERVICE, no LOAD or file:, timeouts, caps, loopback, CORS."""
+"""Safe by default: read-only, no SERVICE, no LOAD or file:, timeouts, caps, loopback, CORS.
+
+Every attack runs on the memory store and on Oxigraph (`any_server`, `any_update_server`).
+"""
 
 from __future__ import annotations
 
@@ -61,8 +64,8 @@ def query(base, text, **params):
 
 
 # -- SERVICE ---------------------------------------------------------------------------------
-def test_service_to_port_9_is_refused(server):
-    r = query(server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+def test_service_to_port_9_is_refused(any_server):
+    r = query(any_server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     assert r.status_code == 403
     assert "SERVICE" in r.text
 
@@ -79,8 +82,8 @@ def test_service_to_port_9_is_refused(server):
         "DESCRIBE ?s WHERE {{ {{ ?s a ng:Case }} UNION {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
     ],
 )
-def test_service_is_refused_without_any_connection(server, listener, template):
-    r = query(server, template.format(url=f"http://127.0.0.1:{listener.port}/sparql"))
+def test_service_is_refused_without_any_connection(any_server, listener, template):
+    r = query(any_server, template.format(url=f"http://127.0.0.1:{listener.port}/sparql"))
     assert r.status_code == 403, r.text
     time.sleep(0.5)
     assert listener.connections == 0
@@ -90,30 +93,32 @@ def test_service_is_refused_without_any_connection(server, listener, template):
     assert listener.connections == 1
 
 
-def test_from_another_host_is_refused_without_any_connection(server, listener):
+def test_from_another_host_is_refused_without_any_connection(any_server, listener):
     url = f"http://127.0.0.1:{listener.port}/g.ttl"
-    r = query(server, f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}")
+    r = query(any_server, f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}")
     assert r.status_code == 403
     time.sleep(0.5)
     assert listener.connections == 0
 
 
 # -- LOAD and file: ---------------------------------------------------------------------------
-def test_load_and_file_access_are_refused(server, update_server):
-    for base, headers in ((server, {}), (update_server, {"Authorization": f"Bearer {TOKEN}"})):
+def test_load_and_file_access_are_refused(any_server, any_update_server):
+    bearer = {"Authorization": f"Bearer {TOKEN}"}
+    for base, headers in ((any_server, {}), (any_update_server, bearer)):
         r = httpx.post(base + "/sparql", data={"update": "LOAD <file:///etc/passwd>"},
                        headers=headers)
         assert r.status_code == 403, r.text
         assert "root:" not in r.text
-    r = query(server, "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    r = query(any_server, "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
     assert r.status_code == 403 and "file:" in r.text
-    r = query(server, "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }")
+    r = query(any_server,
+              "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert r.status_code == 403
-    r = httpx.get(server + "/sparql", params={"query": "ASK { ?s ?p ?o }",
+    r = httpx.get(any_server + "/sparql", params={"query": "ASK { ?s ?p ?o }",
                                               "default-graph-uri": "file:///etc/passwd"})
     assert r.status_code == 403
     r = httpx.post(
-        update_server + "/sparql",
+        any_update_server + "/sparql",
         data={"update": "INSERT { ?s ?p ?o } USING <file:///etc/passwd> WHERE { ?s ?p ?o }"},
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
@@ -125,33 +130,33 @@ INSERT = "INSERT DATA { <urn:netgov-test:a> <urn:netgov-test:p> 'inserted' }"
 ASK_INSERTED = "ASK { <urn:netgov-test:a> <urn:netgov-test:p> 'inserted' }"
 
 
-def test_updates_are_refused_by_a_read_only_server(server):
-    assert httpx.post(server + "/sparql", data={"update": INSERT}).status_code == 403
-    r = httpx.post(server + "/sparql", content=INSERT.encode(),
+def test_updates_are_refused_by_a_read_only_server(any_server):
+    assert httpx.post(any_server + "/sparql", data={"update": INSERT}).status_code == 403
+    r = httpx.post(any_server + "/sparql", content=INSERT.encode(),
                    headers={"Content-Type": "application/sparql-update",
                             "Authorization": "Bearer anything"})
     assert r.status_code == 403
-    assert query(server, INSERT).status_code == 403
-    assert httpx.get(server + "/sparql", params={"update": INSERT}).status_code == 400
-    assert query(server, ASK_INSERTED, format="json").json()["boolean"] is False
+    assert query(any_server, INSERT).status_code == 403
+    assert httpx.get(any_server + "/sparql", params={"update": INSERT}).status_code == 400
+    assert query(any_server, ASK_INSERTED, format="json").json()["boolean"] is False
 
 
-def test_updates_need_the_token(update_server):
+def test_updates_need_the_token(any_update_server):
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
-        r = httpx.post(update_server + "/sparql", data={"update": INSERT}, headers=headers)
+        r = httpx.post(any_update_server + "/sparql", data={"update": INSERT}, headers=headers)
         assert r.status_code == 403
-    assert query(update_server, ASK_INSERTED, format="json").json()["boolean"] is False
-    r = httpx.post(update_server + "/sparql", data={"update": INSERT},
+    assert query(any_update_server, ASK_INSERTED, format="json").json()["boolean"] is False
+    r = httpx.post(any_update_server + "/sparql", data={"update": INSERT},
                    headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 200, r.text
-    assert query(update_server, ASK_INSERTED, format="json").json()["boolean"] is True
-    r = httpx.get(update_server + "/sparql", headers={"Accept": "text/turtle"})
+    assert query(any_update_server, ASK_INSERTED, format="json").json()["boolean"] is True
+    r = httpx.get(any_update_server + "/sparql", headers={"Accept": "text/turtle"})
     assert "SPARQL11Update" in r.text
 
 
-def test_update_with_service_is_refused_even_with_the_token(update_server, listener):
+def test_update_with_service_is_refused_even_with_the_token(any_update_server, listener):
     r = httpx.post(
-        update_server + "/sparql",
+        any_update_server + "/sparql",
         data={"update": f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <http://127.0.0.1:"
                         f"{listener.port}/> {{ ?s ?p ?o }} }}"},
         headers={"Authorization": f"Bearer {TOKEN}"},
@@ -162,16 +167,16 @@ def test_update_with_service_is_refused_even_with_the_token(update_server, liste
 
 
 # -- timeout -------------------------------------------------------------------------------
-def test_runaway_query_stops_at_the_timeout_while_others_are_answered(server, case):
+def test_runaway_query_stops_at_the_timeout_while_others_are_answered(any_server, case):
     quick = f"ASK {{ <{case['iri']}> a ng:Case }}"
     with ThreadPoolExecutor(max_workers=1) as executor:
         started = time.monotonic()
-        runaway = executor.submit(query, server, RUNAWAY)
+        runaway = executor.submit(query, any_server, RUNAWAY)
         time.sleep(0.3)
         latencies = []
         while not runaway.done():
             t0 = time.monotonic()
-            r = query(server, quick, format="json")
+            r = query(any_server, quick, format="json")
             latencies.append(time.monotonic() - t0)
             assert r.status_code == 200 and r.json()["boolean"] is True
             time.sleep(0.1)
@@ -183,19 +188,19 @@ def test_runaway_query_stops_at_the_timeout_while_others_are_answered(server, ca
     assert len(latencies) >= 5 and max(latencies) < 2
     # The killed worker was replaced: the server goes on answering.
     for _ in range(4):
-        assert query(server, quick, format="json").json()["boolean"] is True
+        assert query(any_server, quick, format="json").json()["boolean"] is True
 
 
 # -- result cap -----------------------------------------------------------------------------
-def test_result_size_is_capped(update_server):
-    r = query(update_server, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", format="json")
+def test_result_size_is_capped(any_update_server):
+    r = query(any_update_server, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", format="json")
     assert r.status_code == 200
     assert len(r.json()["results"]["bindings"]) == 3
     assert r.headers["X-Netgov-Truncated"] == "true" and r.headers["X-SPARQL-MaxRows"] == "3"
-    r = query(update_server, "CONSTRUCT WHERE { ?s ?p ?o }", format="nt")
+    r = query(any_update_server, "CONSTRUCT WHERE { ?s ?p ?o }", format="nt")
     assert len(Graph().parse(data=r.text, format="nt")) == 3
     assert r.headers["X-Netgov-Truncated"] == "true"
-    r = query(update_server, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2", format="json")
+    r = query(any_update_server, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2", format="json")
     assert len(r.json()["results"]["bindings"]) == 2
     assert "X-Netgov-Truncated" not in r.headers
 
@@ -207,27 +212,28 @@ def test_serve_binds_loopback_by_default():
     assert args.allow_update is False
 
 
-def test_server_listens_on_loopback_only(server):
+def test_server_listens_on_loopback_only(any_server):
     psutil = pytest.importorskip("psutil")
-    port = int(server.rsplit(":", 1)[1])
+    port = int(any_server.rsplit(":", 1)[1])
     listening = [c for c in psutil.net_connections(kind="inet")
                  if c.status == psutil.CONN_LISTEN and c.laddr.port == port]
     assert listening, f"nothing listens on port {port}"
     assert {c.laddr.ip for c in listening} == {"127.0.0.1"}
 
 
-def test_cors_allows_only_the_configured_origin(server, update_server):
+def test_cors_allows_only_the_configured_origin(any_server, any_update_server):
     preflight = {"Access-Control-Request-Method": "POST",
                  "Access-Control-Request-Headers": "content-type"}
-    r = httpx.options(server + "/sparql",
+    r = httpx.options(any_server + "/sparql",
                       headers={"Origin": "https://allowed.example", **preflight})
     assert r.status_code == 200
     assert r.headers["access-control-allow-origin"] == "https://allowed.example"
-    r = httpx.options(server + "/sparql", headers={"Origin": "https://evil.example", **preflight})
+    r = httpx.options(any_server + "/sparql",
+                      headers={"Origin": "https://evil.example", **preflight})
     assert r.headers.get("access-control-allow-origin") is None
-    r = httpx.get(server + "/sparql", params={"query": "ASK {}"},
+    r = httpx.get(any_server + "/sparql", params={"query": "ASK {}"},
                   headers={"Origin": "https://allowed.example"})
     assert r.headers["access-control-allow-origin"] == "https://allowed.example"
-    r = httpx.get(update_server + "/sparql", params={"query": "ASK {}"},
+    r = httpx.get(any_update_server + "/sparql", params={"query": "ASK {}"},
                   headers={"Origin": "https://allowed.example"})
     assert "access-control-allow-origin" not in r.headers
