@@ -273,13 +273,36 @@ def _run(capsys, *argv):
     return code, capsys.readouterr().err
 
 
-def test_add_into_dev_null_is_refused_and_dev_null_stays(capsys, repo_root):
-    before = os.stat(os.devnull)
+def _null_device(folder):
+    """A character device node like /dev/null (1, 3) in ``folder``, or skip without the right.
+
+    A device of our own: if the refusal ever broke, only this node would be replaced, never
+    the system's /dev/null.
+    """
+    node = folder / "null.ttl"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs CAP_MKNOD")
+    return node
+
+
+def test_add_into_a_device_node_is_refused_and_the_node_stays(capsys, repo_root, tmp_path):
+    node = _null_device(tmp_path)
+    before = os.stat(node)
     code, err = _run(capsys, "add", str(repo_root / "templates" / "case-template.yaml"),
-                     "--into", os.devnull)
-    assert code == 2 and "/dev/null: a character device, not a regular file" in err
-    after = os.stat(os.devnull)
+                     "--into", str(node))
+    assert code == 2 and "null.ttl: a character device, not a regular file" in err
+    after = os.stat(node)
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.ttl"]
+
+
+def test_export_onto_a_device_node_is_refused(capsys, tmp_path):
+    node = _null_device(tmp_path)
+    code, err = _run(capsys, "export", str(node), "--format", "nt")
+    assert code == 2 and "a character device, not a regular file" in err
+    assert stat.S_ISCHR(os.stat(node).st_mode)
 
 
 def test_add_into_a_read_only_folder_is_a_clear_error(capsys, repo_root, tmp_path):
