@@ -263,8 +263,12 @@ def sweep_stale(target: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
-def _fsync_path(path: Path, flags: int) -> None:
-    fd = os.open(path, flags)
+def _fsync_path(path: Path) -> None:
+    """Flush ``path`` (a file or a folder) to disk, where the system can."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder
+        return
     try:
         os.fsync(fd)
     except OSError:  # some file systems cannot fsync a folder
@@ -322,17 +326,19 @@ def atomic_path(path: str | PathLike[str]) -> Iterator[Path]:
     _ACTIVE.add(name)
     try:
         yield tmp
-        _fsync_path(tmp, os.O_RDONLY)
+        _fsync_path(tmp)
         os.chmod(tmp, mode)
-        if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-            with contextlib.suppress(OSError):  # only root may give a file away
-                os.chown(tmp, old.st_uid, old.st_gid)
+        if old is not None and hasattr(os, "chown"):
+            new = os.stat(tmp)
+            if (old.st_uid, old.st_gid) != (new.st_uid, new.st_gid):
+                with contextlib.suppress(OSError):  # only root may give a file away
+                    os.chown(tmp, old.st_uid, old.st_gid)
         resolve_target(target)  # still a writable regular file (or still missing)?
         try:
             os.replace(tmp, target)
         except OSError as exc:
             raise _write_error(given, exc) from exc
-        _fsync_path(target.parent, os.O_RDONLY)
+        _fsync_path(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -414,6 +420,7 @@ def atomic_write(
     from .filelock import locked
 
     target = resolve_target(path)
+    ensure_folder(target.parent, for_file=Path(path))
     with locked(target) if callable(content) else contextlib.nullcontext(target):
         if callable(content):
             new = content(read_target(target))

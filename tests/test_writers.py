@@ -124,6 +124,16 @@ def test_the_mode_is_kept_through_a_link(tmp_path):
     assert real.read_text() == "new" and stat.S_IMODE(real.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_the_owner_is_kept_when_root_replaces_a_file(tmp_path):
+    target = tmp_path / "theirs.ttl"
+    target.write_text("old")
+    os.chown(target, 4321, 4321)
+    atomic_write(target, "new")
+    st = target.stat()
+    assert target.read_text() == "new" and (st.st_uid, st.st_gid) == (4321, 4321)
+
+
 def test_no_temporary_file_is_left_when_a_writer_fails(tmp_path, monkeypatch):
     import networkx
 
