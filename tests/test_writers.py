@@ -276,6 +276,24 @@ def test_a_held_lock_times_out_with_a_clear_error(tmp_path):
         holder.wait()
 
 
+def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path):
+    from netgov_kg.filelock import lock_path, locked
+
+    target = tmp_path / "t.ttl"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from netgov_kg.filelock import locked\n"
+         "with locked(sys.argv[1]):\n print('held', flush=True); time.sleep(30)", str(target)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "held\n"
+    holder.kill()
+    holder.wait()
+    assert lock_path(target).exists()  # left behind, but no longer locked
+    with locked(target, timeout=5):
+        pass
+    assert not lock_path(target).exists()
+
+
 # -- the command line: clear errors, exit 2, no traceback --------------------------------------
 
 def _run(capsys, *argv):
