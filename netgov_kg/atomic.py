@@ -277,10 +277,8 @@ def _fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def _write_error(given: Path, exc: OSError) -> BaseException:
-    """Turn an ``OSError`` the system raised into a clear error (keep others as they are)."""
-    if exc.errno is None:
-        return exc
+def _write_error(given: Path, exc: OSError) -> InputError:
+    """Turn an ``OSError`` the system raised (it has an ``errno``) into a clear error."""
     return InputError(f"cannot write the file ({exc.strerror}); nothing was written",
                       Location(str(given)))
 
@@ -320,6 +318,8 @@ def atomic_path(path: str | PathLike[str]) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
                                     dir=target.parent)
     except OSError as exc:
+        if exc.errno is None:  # not from the system: keep it as it is
+            raise
         raise _write_error(given, exc) from exc
     os.close(fd)
     tmp = Path(name)
@@ -337,6 +337,8 @@ def atomic_path(path: str | PathLike[str]) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except OSError as exc:
+            if exc.errno is None:  # not from the system: keep it as it is
+                raise
             raise _write_error(given, exc) from exc
         _fsync_path(target.parent)
     except BaseException:
