@@ -205,7 +205,8 @@ def check_folder(folder: Path, wanted: Path) -> None:
         raise InputError(f"cannot use {folder} as a folder ({exc.strerror}); nothing was written",
                          Location(str(wanted))) from exc
     if not stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{folder} is {_kind(st.st_mode)}, not a folder; nothing was written",
+        what = "it" if folder == wanted else str(folder)
+        raise InputError(f"{what} is {_kind(st.st_mode)}, not a folder; nothing was written",
                          Location(str(wanted)))
     if not st.st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"the folder {folder} is read-only (mode {stat.S_IMODE(st.st_mode):o}); "
