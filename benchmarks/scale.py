@@ -278,7 +278,9 @@ def main(argv: list[str] | None = None) -> int:
             for f in folder.glob(f"*-{size}.ttl"):
                 f.unlink()
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1))
+        from netgov_kg.atomic import atomic_write_text
+
+        atomic_write_text(args.json, json.dumps(results, indent=1))
     print(table(results, args.timeout))
     return 0
 

@@ -57,10 +57,11 @@ def write_report(kg: Any, out: Path, *, lang: str = "zh", stream: IO[str] | None
     bool
         Whether the graph conforms to the shapes (no violations).
     """
-    from .atomic import atomic_write_text
+    from .atomic import atomic_write_text, ensure_folder
     from .commands.output import console, rich_table
     from .query.catalogue import list_queries
 
+    ensure_folder(out)  # a file or a read-only folder: say so before the long work
     con = console(stream or sys.stdout)
     report = kg.validate(lang=lang)
     if report.conforms:
@@ -74,7 +75,6 @@ def write_report(kg: Any, out: Path, *, lang: str = "zh", stream: IO[str] | None
     con.print(rich_table(kg.run("cases-per-theme"), lang,
                          _title(lang, "各主题的案例", "Cases per theme")))
 
-    out.mkdir(parents=True, exist_ok=True)
     for name in REPORT_FILES:
         kg.export(out / name)
     kg.export(out / "tables", format="csv")

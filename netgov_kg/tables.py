@@ -126,9 +126,9 @@ def tables_csv(dataset: Dataset) -> dict[str, str]:
 
 def write_tables(dataset: Dataset, folder: Path) -> list[Path]:
     """Write every table into ``folder`` (each file atomically); return the paths."""
-    from .atomic import atomic_write_text
+    from .atomic import atomic_write_text, ensure_folder
 
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     written = []
     for name, text in tables_csv(dataset).items():
         atomic_write_text(folder / name, text)

@@ -4,10 +4,16 @@ Nothing is written until the new triples, merged with the whole graph, conform t
 shapes. Writing appends a Turtle block to the target file through a temporary file and
 :func:`os.replace`, after checking that the result parses and holds the old and the new
 triples; on any error the target stays byte for byte as it was.
+
+The target's lock (:func:`netgov_kg.filelock.locked`) is held from reading the target to the
+rename, so two ``add`` runs into one file take turns and neither loses the other's cases; if the
+file still changes meanwhile (a writer that does not take the lock), nothing is written and the
+error says to run again.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +22,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
-from ..atomic import atomic_write
+from ..atomic import atomic_write, read_target
 from ..errors import InputError, Location
 from ..namespaces import bind_prefixes
 from .index import GraphIndex
@@ -158,23 +164,28 @@ def add_cases(
     path = Path(path)
     target = Path(into) if into is not None else None
     doc = read_template(path)
-    borrowed = _load_target(kg, target)
-    try:
-        index = GraphIndex.build(kg.dataset)
-        result = map_template(doc, index)
-        added = new_triples(result, kg.dataset)
-        _validate(kg, added, result, doc, lang or getattr(kg, "lang", "zh"))
-        summary = _summary(str(path), result, added, index)
-        summary.dry_run = dry_run
-        summary.target = target
-        if dry_run:
+    from ..filelock import locked
+
+    lock = locked(target) if target is not None and not dry_run else contextlib.nullcontext()
+    with lock:
+        seen = read_target(target) if target is not None else b""
+        borrowed = _load_target(kg, target, seen)
+        try:
+            index = GraphIndex.build(kg.dataset)
+            result = map_template(doc, index)
+            added = new_triples(result, kg.dataset)
+            _validate(kg, added, result, doc, lang or getattr(kg, "lang", "zh"))
+            summary = _summary(str(path), result, added, index)
+            summary.dry_run = dry_run
+            summary.target = target
+            if dry_run:
+                _unload(kg, borrowed)
+                return summary
+            if target is not None:
+                write_turtle(target, added, expected=seen)
+        except BaseException:
             _unload(kg, borrowed)
-            return summary
-        if target is not None:
-            write_turtle(target, added)
-    except BaseException:
-        _unload(kg, borrowed)
-        raise
+            raise
     from ..loading import graph_iri
 
     target_graph = kg.dataset.graph(graph_iri("extra", target or path))
@@ -183,22 +194,29 @@ def add_cases(
     return summary
 
 
-def _load_target(kg: Any, target: Path | None) -> Any:
-    """Make sure the graph holds what the target file already holds (checked with it).
-
-    Returns the named graph it loaded, or ``None`` when there was nothing to load (no target,
-    no file yet, or a file the graph has loaded already).
-    """
-    if target is None or not target.exists():
-        return None
-    from ..loading import graph_iri
-
-    old = Graph()
+def _parse_target(target: Path, data: bytes) -> Graph:
+    """Parse ``data``, the bytes of the target file, as Turtle (with a clear error)."""
+    graph = Graph()
     try:
-        old.parse(target, format="turtle")
+        graph.parse(data=data.decode("utf-8"), format="turtle", publicID=target.resolve().as_uri())
     except Exception as exc:
         raise InputError(f"the target file is not valid Turtle ({exc}); nothing was written",
                          Location(str(target))) from exc
+    return graph
+
+
+def _load_target(kg: Any, target: Path | None, data: bytes) -> Any:
+    """Make sure the graph holds what the target file already holds (checked with it).
+
+    ``data`` is the file's content as read under the lock. Returns the named graph it loaded, or
+    ``None`` when there was nothing to load (no target, an empty or missing file, or a file the
+    graph has loaded already).
+    """
+    if target is None or not data:
+        return None
+    from ..loading import graph_iri
+
+    old = _parse_target(target, data)
     ground = [t for t in old if not any(isinstance(x, BNode) for x in t)]
     if all(t in kg.dataset for t in ground):
         return None  # already loaded (e.g. data/extra.ttl)
@@ -272,43 +290,60 @@ def _location_of(node: Any, result: MapResult, doc: LocatedDocument) -> Location
     return Location(doc.source)
 
 
-def write_turtle(target: Path, triples: Graph) -> None:
+def write_turtle(target: Path, triples: Graph, *, expected: bytes | None = None) -> None:
     """Append ``triples`` to the Turtle file ``target`` atomically (create it if missing).
 
     The new block is checked before the rename: the whole file must parse, and hold every old
-    triple and every new one.
+    triple and every new one. The target's lock is held from the read to the rename.
+
+    Parameters
+    ----------
+    target : pathlib.Path
+        The Turtle file (a symbolic link is followed).
+    triples : rdflib.Graph
+        The triples to append.
+    expected : bytes, optional
+        What the caller read (and validated against): if the file now holds anything else,
+        nothing is written.
 
     Raises
     ------
     netgov_kg.errors.InputError
-        If the existing file is not Turtle, or its folder does not exist.
+        If the existing file is not Turtle, its folder does not exist, it may not be replaced
+        (see :func:`netgov_kg.atomic.resolve_target`), or it changed since it was read.
     """
+    from ..filelock import locked
+
     if not target.parent.is_dir():
         raise InputError("the folder does not exist", Location(str(target)))
-    old_graph = Graph()
-    if target.exists():
-        try:
-            old_graph.parse(target, format="turtle")
-        except Exception as exc:
-            raise InputError(f"the target file is not valid Turtle ({exc}); nothing was "
-                             "written", Location(str(target))) from exc
     block = bind_prefixes(Graph())
     for triple in triples:
         block.add(triple)
     text = block.serialize(format="turtle")
     header = "\n# added by netgov-kg add\n"
 
-    def append(old: bytes) -> bytes:
-        joined = old if not old or old.endswith(b"\n") else old + b"\n"
-        return joined + header.encode("utf-8") + text.encode("utf-8")
+    with locked(target):
+        current = read_target(target)
+        if expected is not None and current != expected:
+            raise InputError("the file changed since it was read (another program wrote it); "
+                             "nothing was written: run again", Location(str(target)))
+        old_graph = _parse_target(target, current) if current else Graph()
 
-    def check(new: bytes) -> None:
-        graph = Graph().parse(data=new.decode("utf-8"), format="turtle")
-        expected = len(old_graph) + sum(
-            1 for t in block if any(isinstance(x, BNode) for x in t) or t not in old_graph)
-        if len(graph) != expected:
-            raise InputError(
-                f"the file would hold {len(graph)} triples, not {expected}; nothing was "
-                "written", Location(str(target)))
+        def append(old: bytes) -> bytes:
+            if old != current:
+                raise InputError("the file changed while it was being written; nothing was "
+                                 "written: run again", Location(str(target)))
+            joined = old if not old or old.endswith(b"\n") else old + b"\n"
+            return joined + header.encode("utf-8") + text.encode("utf-8")
 
-    atomic_write(target, append, check=check)
+        def check(new: bytes) -> None:
+            graph = Graph().parse(data=new.decode("utf-8"), format="turtle",
+                                  publicID=target.resolve().as_uri())
+            expected_size = len(old_graph) + sum(
+                1 for t in block if any(isinstance(x, BNode) for x in t) or t not in old_graph)
+            if len(graph) != expected_size:
+                raise InputError(
+                    f"the file would hold {len(graph)} triples, not {expected_size}; nothing "
+                    "was written", Location(str(target)))
+
+        atomic_write(target, append, check=check)

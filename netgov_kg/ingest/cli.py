@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Add cases from a YAML or CSV case template (see templates/ and docs/ingest.md). "
             "The new triples are checked against the SHACL shapes together with the whole "
             "graph before anything is written; the target file is replaced atomically, so "
-            "on any error it stays as it was."
+            "on any error it stays as it was. Two runs into one file take turns (a lock "
+            "beside it); a link is followed, and only a regular file its owner may write is "
+            "replaced."
         ),
     )
     parser.add_argument("file", help="the template: .yaml, .yml or .csv")

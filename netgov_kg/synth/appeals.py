@@ -128,11 +128,11 @@ def write_appeals(path: str | PathLike[str], n: int, *, reference: Reference,
                   **options: object) -> Path:
     """Write synthetic appeals to an N-Triples file (atomically); see :func:`iter_appeals`."""
     target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
+    from ..atomic import atomic_writer
+
+    with atomic_writer(target) as f:
         for chunk in iter_appeals(n, reference=reference, **options):  # type: ignore[arg-type]
             f.write(chunk)
-    tmp.replace(target)
     return target
 
 

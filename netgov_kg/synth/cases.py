@@ -231,11 +231,11 @@ def write_cases(path: str | PathLike[str], n: int, *, reference: Reference, seed
     True
     """
     target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
+    from ..atomic import atomic_writer
+
+    with atomic_writer(target) as f:
         for chunk in iter_cases(n, reference=reference, seed=seed):
             f.write(chunk)
-    tmp.replace(target)
     return target
 
 
