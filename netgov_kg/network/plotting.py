@@ -409,9 +409,9 @@ def plot_network(
             values = {n: float(G.nodes[n].get(size_by, 0) or 0) for n in G}
         top = max(values.values(), default=0) or 1
         sizes = [120 + 1200 * values.get(n, 0) / top for n in G]
-    nx.draw_networkx_edges(
-        G, pos, ax=ax, alpha=0.35, width=0.8, arrows=G.is_directed(), arrowsize=8, node_size=sizes
-    )
+    # Arrow options only for directed graphs: networkx warns that they do not apply otherwise.
+    arrows = {"arrows": True, "arrowsize": 8} if G.is_directed() else {"arrows": False}
+    nx.draw_networkx_edges(G, pos, ax=ax, alpha=0.35, width=0.8, node_size=sizes, **arrows)
     nx.draw_networkx_nodes(
         G, pos, ax=ax, node_color=node_colours, node_size=sizes, linewidths=0.5, edgecolors="white"
     )
