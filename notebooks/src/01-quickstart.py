@@ -124,7 +124,7 @@ kg.run("cases-by-province")
 # labels (`labels="zh"` for Chinese) — handy for charts and spreadsheets.
 
 # %%
-kg.run("cases-by-theme", theme="基层治理").to_dataframe(labels="en")
+kg.run("cases-by-theme", bindings={"theme": "基层治理"}).to_dataframe(labels="en")
 
 # %% [markdown]
 # ## 5. Cases per province
