@@ -225,7 +225,7 @@ class KnowledgeGraph:
             ontology=ontology,
             **pyshacl_options,
         )
-        if focus_nodes is not None and changed is None:
+        if focus_nodes is not None:
             changed = focus_nodes
         if changed is not None:
             from .validation.incremental import validate_changes

@@ -319,6 +319,7 @@ def test_print_results_in_english_cuts_long_cells_and_rows():
     assert "Jiaodong Online" in str(rows)
     text = rows.to_table(max_rows=3, max_width=20)
     lines = text.splitlines()
-    assert len(lines) == 2 + 3 + 1 and lines[-1] == f"({len(rows)} rows, {len(rows) - 3} more not shown)"
+    assert len(lines) == 2 + 3 + 1
+    assert lines[-1] == f"({len(rows)} rows, {len(rows) - 3} more not shown)"
     assert all(display_width(cell) <= 20 for line in lines[2:-1] for cell in line.split("  "))
     assert str(Results.ask(True)) == "true"
