@@ -261,7 +261,9 @@ class KnowledgeGraph:
         """
         from .lookup import find
 
-        return find(self.dataset, text, cls=cls, lang=lang, limit=limit)
+        found = find(self.dataset, text, cls=cls, lang=lang, limit=limit)
+        found.lang = lang or self.lang
+        return found
 
     def describe(self, iri_or_label: str | URIRef, *, lang: str | None = None) -> Description:
         """Describe one resource, given by IRI, CURIE or label (zh or en)."""
