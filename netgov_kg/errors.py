@@ -59,3 +59,11 @@ class StoreError(NetgovError):
 
 class QueryTooLarge(InputError):
     """A query over the size, nesting or height limits of :mod:`netgov_kg.query.limits`."""
+
+
+class NetgovDeprecationWarning(DeprecationWarning):
+    """A form of the API that keeps working but has a better replacement (the message names it).
+
+    Filter the project's own deprecations with
+    ``warnings.simplefilter("ignore", netgov_kg.NetgovDeprecationWarning)``.
+    """

@@ -6,19 +6,63 @@ command line, the server, notebooks) have one object to call.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 
+from .errors import InputError, NetgovDeprecationWarning
 from .namespaces import NGR
+
+if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
+    import networkx as nx
+    from rdflib.term import Node
+
+    from .ingest.add import Summary
+    from .lookup import Description
+    from .network.projections import ProjectionInfo
+    from .network.similarity import SimilarCase
+    from .query.catalogue import NamedQuery
+    from .query.results import Results
+    from .validation.report import Report
 
 #: Named graph IRIs used when loading the shipped files.
 GRAPH_ONTOLOGY = URIRef(str(NGR) + "graph/ontology")
 GRAPH_DATA = URIRef(str(NGR) + "graph/data")
 GRAPH_EXTRA = URIRef(str(NGR) + "graph/extra")
+
+
+def merge_bindings(
+    bindings: Mapping[str, object] | None, legacy: Mapping[str, object], *, call: str
+) -> dict[str, object]:
+    """Return ``bindings`` and the old keyword form ``legacy`` as one dict.
+
+    The keyword form (``kg.query(q, l=...)``) keeps working but warns with
+    :class:`~netgov_kg.errors.NetgovDeprecationWarning`: it cannot bind a variable named like a
+    parameter (``sparql``, ``name``, ``bindings``). A name given both ways is refused.
+
+    Examples
+    --------
+    >>> merge_bindings({"name": 1}, {}, call="run")
+    {'name': 1}
+    """
+    merged = dict(bindings or {})
+    if legacy:
+        names = ", ".join(sorted(legacy))
+        warnings.warn(
+            f"{call}(..., {names}=...): pass values as {call}(..., bindings={{...}}) instead "
+            "(keyword values keep working, but cannot bind a variable named like a parameter)",
+            NetgovDeprecationWarning,
+            stacklevel=3,
+        )
+        both = sorted(set(merged) & set(legacy))
+        if both:
+            raise InputError(f"{call}(): {', '.join(both)} given both in bindings= and as keywords")
+        merged.update(legacy)
+    return merged
 
 
 class KnowledgeGraph:
@@ -47,77 +91,246 @@ class KnowledgeGraph:
         return f"<KnowledgeGraph {len(self)} triples, store={store_kind(self.dataset)!r}>"
 
     # -- querying ---------------------------------------------------------------------------
-    def query(self, sparql: str, **bindings: Any) -> Any:
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, object] | None = None,
+        **legacy_bindings: object,
+    ) -> Results | Graph:
         """Run a SPARQL query with the usual prefixes pre-bound; bind values safely.
 
-        See :func:`netgov_kg.query.run_query`.
+        Parameters
+        ----------
+        sparql : str
+            A SELECT, ASK, CONSTRUCT or DESCRIBE query (see
+            :func:`netgov_kg.query.run_query` for the pre-bound prefixes and ``BASE``).
+        bindings : mapping of str to term or Python value, optional
+            Values for variables, by name without ``?``: any name, ``sparql`` and ``name``
+            included. A ``str`` becomes a plain literal; pass :class:`rdflib.URIRef` for IRIs.
+        **legacy_bindings
+            The older form ``kg.query(q, l=...)``: still works, with a
+            :class:`~netgov_kg.errors.NetgovDeprecationWarning`.
+
+        Returns
+        -------
+        Results or rdflib.Graph
+            :class:`~netgov_kg.Results` for SELECT and ASK, a graph for CONSTRUCT and DESCRIBE.
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> kg = netgov_kg.load()
+        >>> rows = kg.query("SELECT ?name WHERE { BIND(?sparql AS ?name) }",
+        ...                 bindings={"sparql": "一网通办"})
+        >>> str(rows[0]["name"])
+        '一网通办'
         """
         from .query import run_query
 
-        return run_query(self.dataset, sparql, bindings)
+        values = merge_bindings(bindings, legacy_bindings, call="query")
+        return self._in_lang(run_query(self.dataset, sparql, values))
 
-    def named_queries(self) -> Any:
+    def named_queries(self) -> list[NamedQuery]:
         """List the named-query catalogue. See :mod:`netgov_kg.query.catalogue`."""
         from .query.catalogue import list_queries
 
         return list_queries()
 
-    def run(self, name: str, **params: Any) -> Any:
-        """Run the named query ``name`` with ``params``."""
+    def run(
+        self,
+        name: str,
+        *,
+        bindings: Mapping[str, object] | None = None,
+        **legacy_params: object,
+    ) -> Results:
+        """Run the named query ``name`` (see :meth:`named_queries`).
+
+        Parameters
+        ----------
+        name : str
+            The query's name, e.g. ``"cases-by-theme"``.
+        bindings : mapping of str to value, optional
+            The query's parameters by name: IRIs, CURIEs or labels for resources, Python
+            values or strings for the others (any parameter name, ``name`` included).
+        **legacy_params
+            The older form ``kg.run(name, theme=...)``: still works, with a
+            :class:`~netgov_kg.errors.NetgovDeprecationWarning`.
+
+        Returns
+        -------
+        Results
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> rows = netgov_kg.load().run("cases-by-theme", bindings={"theme": "党建"})
+        >>> len(rows) > 0
+        True
+        """
         from .query.catalogue import run_named
 
-        return run_named(self.dataset, name, params)
+        params = merge_bindings(bindings, legacy_params, call="run")
+        result = self._in_lang(run_named(self.dataset, name, params))
+        if isinstance(result, Graph):  # the catalogue holds SELECT and ASK queries only
+            raise InputError(f"named query {name!r} is not a SELECT or ASK query")
+        return result
+
+    def _in_lang(self, result: Results | Graph) -> Results | Graph:
+        """Label ``result``'s printed table in the graph's language."""
+        if not isinstance(result, Graph):
+            result.lang = self.lang
+        return result
 
     # -- validation and export --------------------------------------------------------------
-    def validate(self, **options: Any) -> Any:
+    def validate(
+        self,
+        *,
+        changed: Graph | Iterable[Node] | None = None,
+        focus_nodes: Iterable[Node] | None = None,
+        lang: str | None = None,
+        shapes: Graph | str | PathLike[str] | Iterable[str | PathLike[str]] | None = None,
+        inference: str | None = "none",
+        advanced: bool = True,
+        ontology: bool | None = None,
+        **pyshacl_options: Any,
+    ) -> Report:
         """Validate the graph against the SHACL shapes. See :mod:`netgov_kg.validation`.
 
-        ``changed=`` (a graph of added or removed triples, or the IRIs of new or changed
-        resources) validates only what they can affect; see
-        :func:`netgov_kg.validation.incremental.validate_changes`. ``focus_nodes=`` (IRIs) is
-        the same as ``changed=``.
+        Parameters
+        ----------
+        changed : rdflib.Graph or iterable of nodes, optional
+            Added or removed triples, or the IRIs of new or changed resources: validate only
+            what they can affect (see
+            :func:`netgov_kg.validation.incremental.validate_changes`).
+        focus_nodes : iterable of nodes, optional
+            The same as ``changed=`` (IRIs).
+        lang : {"zh", "en"}, optional
+            Language of the messages (default: the graph's).
+        shapes, inference, advanced, ontology
+            See :func:`netgov_kg.validation.validate`.
+        **pyshacl_options
+            Passed on to :func:`pyshacl.validate` (e.g. ``abort_on_first=True``).
+
+        Returns
+        -------
+        Report
+            ``report.conforms`` and ``report.results`` (the findings).
         """
-        lang = options.pop("lang", self.lang)
-        if options.get("focus_nodes") is not None:
-            options["changed"] = options.pop("focus_nodes")
-        if options.get("changed") is not None:
+        options: dict[str, Any] = dict(
+            lang=lang or self.lang,
+            shapes=shapes,
+            inference=inference,
+            advanced=advanced,
+            ontology=ontology,
+            **pyshacl_options,
+        )
+        if focus_nodes is not None:
+            changed = focus_nodes
+        if changed is not None:
             from .validation.incremental import validate_changes
 
-            return validate_changes(self.dataset, options.pop("changed"), lang=lang, **options)
+            return validate_changes(self.dataset, changed, **options)
         from .validation import validate
 
-        return validate(self.dataset, lang=lang, **options)
+        return validate(self.dataset, **options)
 
-    def export(self, destination: str | PathLike[str] | Any, *, format: str | None = None) -> None:
-        """Write the graph to a file or stream; the format is guessed from the file name."""
+    def export(
+        self, destination: str | PathLike[str] | IO[Any], *, format: str | None = None
+    ) -> None:
+        """Write the graph to a file, a folder or a stream; the format is guessed from the name.
+
+        See :func:`netgov_kg.export.export`.
+        """
         from .export import export
 
         export(self.dataset, destination, format=format)
 
     # -- finding ------------------------------------------------------------------------------
-    def find(self, text: str, **options: Any) -> Any:
-        """Find resources whose label contains ``text`` (zh or en)."""
+    def find(
+        self,
+        text: str,
+        *,
+        cls: URIRef | None = None,
+        lang: str | None = None,
+        limit: int | None = None,
+    ) -> Results:
+        """Find resources whose label contains ``text`` (zh or en).
+
+        See :func:`netgov_kg.lookup.find` for the parameters.
+        """
         from .lookup import find
 
-        return find(self.dataset, text, **options)
+        found = find(self.dataset, text, cls=cls, lang=lang, limit=limit)
+        found.lang = lang or self.lang
+        return found
 
-    def describe(self, iri_or_label: str, **options: Any) -> Any:
-        """Describe one resource, given by IRI, CURIE or label."""
+    def describe(self, iri_or_label: str | URIRef, *, lang: str | None = None) -> Description:
+        """Describe one resource, given by IRI, CURIE or label (zh or en)."""
         from .lookup import describe
 
-        return describe(self.dataset, iri_or_label, lang=options.pop("lang", self.lang), **options)
+        return describe(self.dataset, iri_or_label, lang=lang or self.lang)
 
     # -- networks -----------------------------------------------------------------------------
-    def network(self, name: str | None = None, *, lang: str | None = None, **options: Any) -> Any:
+    @overload
+    def network(self, name: None = None, *, lang: str | None = None) -> list[ProjectionInfo]: ...
+    @overload
+    def network(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        broader: bool | None = None,
+        by: Iterable[str] | None = None,
+        weight: str | None = None,
+        exclude: Iterable[str] | None = None,
+    ) -> nx.Graph: ...
+    def network(
+        self,
+        name: str | None = None,
+        *,
+        lang: str | None = None,
+        broader: bool | None = None,
+        by: Iterable[str] | None = None,
+        weight: str | None = None,
+        exclude: Iterable[str] | None = None,
+    ) -> nx.Graph | list[ProjectionInfo]:
         """Return the named networkx projection; with no name, list the names.
 
-        See :mod:`netgov_kg.network.projections`.
+        Parameters
+        ----------
+        name : str, optional
+            A projection name (``"case-theme"``, ``"case-case"``, ``"full"``…).
+        lang : {"zh", "en"}, optional
+            Language of the nodes' labels (default: the graph's).
+        broader : bool, optional
+            ``case-theme``, ``case-case``: count each case's broader themes too.
+        by : iterable of str, optional
+            ``case-case``: what cases share (``"themes"``, ``"platform-kinds"``,
+            ``"province"``).
+        weight : {"jaccard", "overlap"}, optional
+            ``case-case``: the edge weight.
+        exclude : iterable of str, optional
+            ``full``: properties to leave out.
+
+        An option the projection does not have is refused
+        (:class:`~netgov_kg.errors.UnknownNameError`). See
+        :mod:`netgov_kg.network.projections`.
         """
         from .network.projections import project
 
+        given = {"broader": broader, "by": by, "weight": weight, "exclude": exclude}
+        options = {k: v for k, v in given.items() if v is not None}
         return project(self.dataset, name, lang=lang or self.lang, **options)
 
-    def similar_cases(self, case: str, k: int = 5, *, broader: bool = False, **options: Any) -> Any:
+    def similar_cases(
+        self,
+        case: str | URIRef,
+        k: int = 5,
+        *,
+        broader: bool = False,
+        measure: Literal["jaccard", "overlap", "cosine"] = "jaccard",
+    ) -> list[SimilarCase]:
         """Return the ``k`` cases most similar to ``case``, with the shared themes.
 
         ``broader=True`` counts each case's broader themes too; ``measure=`` picks the score.
@@ -126,14 +339,22 @@ class KnowledgeGraph:
         from .network.similarity import similar_cases
 
         G = self.network("case-theme", lang=self.lang, broader=broader)
-        return similar_cases(G, case, k=k, **options)
+        return similar_cases(G, case, k=k, measure=measure)
 
     # -- adding data ----------------------------------------------------------------------------
-    def add_cases(self, path: str | PathLike[str], **options: Any) -> Any:
-        """Add cases from a YAML or CSV template. See :mod:`netgov_kg.ingest`."""
-        from .ingest import add_cases
+    def add_cases(
+        self,
+        path: str | PathLike[str],
+        *,
+        into: str | PathLike[str] | None = None,
+        dry_run: bool = False,
+        lang: str | None = None,
+    ) -> Summary:
+        """Add cases from a YAML or CSV template. See :func:`netgov_kg.ingest.add.add_cases`."""
+        from .ingest.add import add_cases
 
-        return add_cases(self, Path(path), **options)
+        target = None if into is None else Path(into)
+        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang)
 
 
 def load(

@@ -43,3 +43,12 @@ def test_load_and_query_stay_light():
 def test_dataframe_imports_pandas_only_when_asked():
     code = "import netgov_kg\nnetgov_kg.load().run('cases').to_dataframe()"
     assert imported_after(code) == ["pandas"]
+
+
+def test_top_level_results_and_errors_stay_light():
+    code = "import netgov_kg\nnetgov_kg.Results, netgov_kg.Row, netgov_kg.InputError"
+    assert imported_after(code) == []
+
+
+def test_top_level_report_imports_the_validation_package_but_not_pyshacl():
+    assert imported_after("import netgov_kg\nnetgov_kg.Report") == ["netgov_kg.validation"]

@@ -10,11 +10,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 
 import netgov_kg
 from netgov_kg.errors import InputError, QuerySyntaxError
-from netgov_kg.namespaces import NGR
+from netgov_kg.namespaces import NG, NGR
+from netgov_kg.query.results import Results
+from netgov_kg.texttable import display_width
 
 STORES = ["memory", "oxigraph"]
 INJECTION = "}} DROP ALL ; #"
@@ -228,7 +230,7 @@ def test_dataframe_of_real_figures_has_numbers_and_dates(kg):
     assert by_measure["completion rate"] == pytest.approx(97.99)
     assert {11006, 10785} <= set(by_measure.values())  # one numeric column
     assert set(df["period_start"]) == {dt.date(2021, 1, 1)}
-    assert set(df["period_end"]) == {dt.date(2021, 11, 1)}
+    assert set(df["period_end"]) == {dt.date(2021, 11, 30)}  # "2021-11" ends on its last day
     assert set(df["case_label"]) == {kg.describe("银川市政务微博矩阵").labels["en"]}
 
 
@@ -254,3 +256,70 @@ def test_syntax_error_columns_on_the_first_line_are_the_users(store):
         kg.query("\n" + bad)
     assert (first.value.location.line, second.value.location.line) == (1, 2)
     assert first.value.location.column == second.value.location.column
+
+
+def _gyear(text: str) -> Literal:
+    return Literal(text, datatype=XSD.gYearMonth if "-" in text else XSD.gYear)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2021", dt.date(2021, 1, 1), dt.date(2021, 12, 31)),
+        ("2021-11", dt.date(2021, 11, 1), dt.date(2021, 11, 30)),
+        ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),  # a leap year
+        ("2023-02", dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+        ("2021-12", dt.date(2021, 12, 1), dt.date(2021, 12, 31)),
+    ],
+)
+def test_a_period_end_is_its_last_day_a_start_its_first(text, start, end):
+    names = ["period_start", "periodEnd", "end", "target_date", "date"]
+    res = Results(names, [(_gyear(text),) * len(names)])
+    df = res.to_dataframe()
+    assert df.iloc[0].tolist() == [start, end, end, end, start]
+    assert res.to_python()[0]["periodEnd"] == end
+
+
+def test_a_row_naming_the_end_property_gives_the_last_day(kg):
+    df = kg.run("timeline").to_dataframe()
+    ends = df[df["property"] == str(NG.periodEnd)]
+    starts = df[df["property"] == str(NG.periodStart)]
+    assert dt.date(2021, 11, 30) in set(ends["date"]) and dt.date(2021, 12, 31) in set(ends["date"])
+    assert all(d.month == 1 or d.day == 1 for d in starts["date"])
+    assert dt.date(2021, 1, 1) in set(starts["date"])
+
+
+def test_case_figures_give_time_notes_in_both_languages(kg):
+    df = kg.run("case-figures", bindings={"case": "ngr:case/tencent-weicun"}).to_dataframe()
+    notes = set(zip(df["time_note_zh"], df["time_note_en"], strict=True))
+    assert ("来源未给出时间", "the source gives no date") in notes
+    assert df["time_note_zh"].notna().sum() == df["time_note_en"].notna().sum() > 0
+
+
+def test_print_results_shows_an_aligned_table(kg, capsys):
+    rows = kg.query(
+        "SELECT ?case ?p WHERE { ?case a ng:Case ; ng:listPosition ?p } ORDER BY ?p",
+    )
+    print(rows)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["case", "p"]
+    assert set(lines[1]) <= {"-", " "}
+    assert lines[-1] == f"({len(rows)} rows)"
+    first = rows.label(rows[0]["case"], "zh")
+    assert lines[2].startswith(first)  # labels, not IRIs
+    # the second column starts at the same display column on every line (CJK counts two)
+    starts = {display_width(line[: line.rindex(" ") + 1]) for line in lines[:-1]}
+    assert len(starts) == 1
+    assert repr(rows) == f"<Results {len(rows)} rows: case, p>"
+
+
+def test_print_results_in_english_cuts_long_cells_and_rows():
+    kg_en = netgov_kg.load(lang="en")
+    rows = kg_en.run("timeline")
+    assert "Jiaodong Online" in str(rows)
+    text = rows.to_table(max_rows=3, max_width=20)
+    lines = text.splitlines()
+    assert len(lines) == 2 + 3 + 1
+    assert lines[-1] == f"({len(rows)} rows, {len(rows) - 3} more not shown)"
+    assert all(display_width(cell) <= 20 for line in lines[2:-1] for cell in line.split("  "))
+    assert str(Results.ask(True)) == "true"

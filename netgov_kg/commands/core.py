@@ -261,7 +261,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     params = parse_pairs(args.param, "--param")
     kg = load_graph(args)
     title = query.title.get(_lang(args))
-    print_results(kg.run(args.name, **params), args.format, lang=_lang(args), title=title)
+    print_results(kg.run(args.name, bindings=params), args.format, lang=_lang(args), title=title)
     return 0
 
 

@@ -13,11 +13,27 @@ True
 [{'case': 'https://example.org/c1', 'n': 3}]
 >>> bool(Results.ask(False))
 False
+>>> print(res)
+case                    n
+----------------------  -
+https://example.org/c1  3
+(1 row)
+
+A period's end in ``xsd:gYear`` or ``xsd:gYearMonth`` becomes its last day in
+:meth:`Results.to_python` and :meth:`Results.to_dataframe` (a start stays its first day): a
+column is an end when its variable is named so (``?end``, ``?period_end``, ``?periodEnd``,
+``?target_date``), or in a row that names the property (``ng:periodEnd``, ``ng:targetDate``),
+as the ``timeline`` query does.
+
+>>> from rdflib import XSD
+>>> Results(["start", "end"], [(Literal("2021", datatype=XSD.gYear),) * 2]).to_python()
+[{'start': datetime.date(2021, 1, 1), 'end': datetime.date(2021, 12, 31)}]
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator, Sequence
 from os import PathLike
 from pathlib import Path
@@ -26,6 +42,8 @@ from typing import TYPE_CHECKING, Any, overload
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from ..namespaces import NG
+from ..texttable import shorten, text_table
 from . import formats
 from .labels import label
 from .terms import to_python
@@ -50,6 +68,31 @@ def curie(iri: URIRef) -> str:
         default=None,
     )
     return f"{best[0]}:{str(iri)[len(best[1]):]}" if best else f"<{iri}>"
+
+
+#: Properties whose ``xsd:gYear``/``xsd:gYearMonth`` value is the end of a period (a target
+#: date is a deadline: "by 2023" means by its end).
+END_PROPERTIES = frozenset({NG.periodEnd, NG.targetDate})
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def is_end_name(variable: str) -> bool:
+    """Say whether a variable names the end of a period: a word ``end``, or ``target date``.
+
+    Examples
+    --------
+    >>> [is_end_name(v) for v in ("end", "period_end", "periodEnd", "targetDate", "weekend")]
+    [True, True, True, True, False]
+    >>> is_end_name("period_start"), is_end_name("date")
+    (False, False)
+    """
+    words = [w.lower() for w in _WORDS.findall(variable)]
+    return "end" in words or ("target" in words and "date" in words)
+
+
+def _is_start_name(variable: str) -> bool:
+    return "start" in (w.lower() for w in _WORDS.findall(variable))
 
 
 class Row(Sequence):
@@ -133,6 +176,8 @@ class Results:
         self.rows = [Row(index, tuple(r)) for r in rows]
         self.graph = graph
         self.boolean = boolean
+        #: Language of the labels in :meth:`to_table` (``print(results)``).
+        self.lang = "zh"
 
     @classmethod
     def ask(cls, answer: bool) -> Results:
@@ -165,13 +210,58 @@ class Results:
             return f"<Results ASK {self.boolean}>"
         return f"<Results {len(self)} rows: {', '.join(self.vars)}>"
 
+    def __str__(self) -> str:
+        return self.to_table()
+
+    def to_table(
+        self, lang: str | None = None, *, max_rows: int = 50, max_width: int = 60
+    ) -> str:
+        """Return the results as a plain-text table (what ``print(results)`` shows).
+
+        IRIs are shown by their labels in ``lang`` (default: the graph's language), as in
+        ``netgov-kg query --format table``; columns line up with Chinese text.
+
+        Parameters
+        ----------
+        lang : {"zh", "en"}, optional
+            Language of the labels.
+        max_rows : int
+            Show at most this many rows, then say how many more there are.
+        max_width : int
+            Cut longer cells to this many display columns (ending in ``…``).
+        """
+        if self.boolean is not None:
+            return "true" if self.boolean else "false"
+        header, body = self.labelled(lang or self.lang)
+        cells = [[shorten(c, max_width) for c in row] for row in body[:max_rows]]
+        more = len(body) - len(cells)
+        count = f"({len(self)} row{'' if len(self) == 1 else 's'}"
+        count += f", {more} more not shown)" if more > 0 else ")"
+        return text_table(header, cells) + "\n" + count
+
     def column(self, name: str) -> list[Node | None]:
         """Return the values of one variable, row by row."""
         return [row[name] for row in self.rows]
 
     def to_python(self) -> list[dict[str, Any]]:
-        """Return the rows as dicts of plain Python values (see :func:`~.terms.to_python`)."""
-        return [{v: to_python(t) for v, t in zip(self.vars, row, strict=True)} for row in self.rows]
+        """Return the rows as dicts of plain Python values (see :func:`~.terms.to_python`).
+
+        A period's end (see the module's notes) becomes the last day of its year or month.
+        """
+        return [dict(zip(self.vars, values, strict=True)) for values in self._python_rows()]
+
+    def _python_rows(self) -> list[list[Any]]:
+        """Return each row's plain Python values, period ends as their last day."""
+        named_end = [is_end_name(v) for v in self.vars]
+        named_start = [_is_start_name(v) for v in self.vars]
+        out = []
+        for row in self.rows:
+            row_end = any(t in END_PROPERTIES for t in row if isinstance(t, URIRef))
+            out.append([
+                to_python(t, end=named_end[i] or (row_end and not named_start[i]))
+                for i, t in enumerate(row)
+            ])
+        return out
 
     def label(self, term: Node | None, lang: str = "zh") -> str | None:
         """Return the label of an IRI in ``lang`` (other terms: their text)."""
@@ -207,6 +297,9 @@ class Results:
     def to_dataframe(self, labels: str | None = None) -> pd.DataFrame:
         """Return a pandas DataFrame of plain Python values, one column per variable.
 
+        Values are those of :meth:`to_python`: ``xsd:gYear`` and ``xsd:gYearMonth`` become
+        the first day of the year or month, and the last day where they end a period.
+
         Parameters
         ----------
         labels : {None, "zh", "en"}
@@ -223,8 +316,9 @@ class Results:
 
         data: dict[str, list[Any]] = {}
         iri_cols = set(self._iri_columns()) if labels else set()
-        for v in self.vars:
-            data[v] = [to_python(r[v]) for r in self.rows]
+        values = self._python_rows()
+        for i, v in enumerate(self.vars):
+            data[v] = [row[i] for row in values]
             if v in iri_cols:
                 data[f"{v}_label"] = [
                     self.label(r[v], labels or "zh") if isinstance(r[v], URIRef) else None

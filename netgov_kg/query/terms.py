@@ -13,6 +13,7 @@ datetime.date(2021, 11, 1)
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from decimal import Decimal
 from typing import Any
@@ -51,27 +52,36 @@ def to_term(value: Any) -> Identifier:
     return Literal(value)
 
 
-def _year_month(text: str) -> _dt.date | None:
+def _year_month(text: str, *, end: bool = False) -> _dt.date | None:
+    """Return the first day (or with ``end``, the last day) of a gYear or gYearMonth text."""
     try:
         parts = text.split("-")
         year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 and parts[1][:2].isdigit() else 1
-        return _dt.date(year, int(str(month)[:2]), 1)
+        month = int(parts[1][:2]) if len(parts) > 1 and parts[1][:2].isdigit() else None
+        if not end:
+            return _dt.date(year, month or 1, 1)
+        month = month or 12
+        return _dt.date(year, month, calendar.monthrange(year, month)[1])
     except (ValueError, IndexError):
         return None
 
 
-def to_python(term: Node | None) -> Any:
+def to_python(term: Node | None, *, end: bool = False) -> Any:
     """Return a plain Python value for an RDF term (``None`` stays ``None``).
 
     Numbers become ``int`` or ``float``, ``xsd:date`` a :class:`datetime.date`, ``xsd:gYear``
-    and ``xsd:gYearMonth`` the date of their first day, strings and language-tagged strings a
-    ``str``, IRIs their text and blank nodes ``"_:id"``.
+    and ``xsd:gYearMonth`` the date of their first day (with ``end=True``, for the end of a
+    period, their last day), strings and language-tagged strings a ``str``, IRIs their text
+    and blank nodes ``"_:id"``.
 
     Examples
     --------
     >>> to_python(Literal("2021", datatype=XSD.gYear))
     datetime.date(2021, 1, 1)
+    >>> to_python(Literal("2021", datatype=XSD.gYear), end=True)
+    datetime.date(2021, 12, 31)
+    >>> to_python(Literal("2024-02", datatype=XSD.gYearMonth), end=True)
+    datetime.date(2024, 2, 29)
     >>> to_python(URIRef("https://w3id.org/netgov-kg/id/case/x"))
     'https://w3id.org/netgov-kg/id/case/x'
     >>> to_python(Literal("网络理政", lang="zh"))
@@ -85,7 +95,7 @@ def to_python(term: Node | None) -> Any:
         return str(term)
     if isinstance(term, Literal):
         if term.datatype in (XSD.gYear, XSD.gYearMonth):
-            return _year_month(str(term)) or str(term)
+            return _year_month(str(term), end=end) or str(term)
         value = term.toPython()
         if isinstance(value, Decimal):
             return float(value)

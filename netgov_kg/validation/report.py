@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,6 +41,7 @@ from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.term import Node
 
 from ..namespaces import PREFIXES, bind_prefixes
+from ..texttable import text_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -276,16 +276,7 @@ class Report:
 
         Column widths count East Asian wide characters as two columns.
         """
-        rows = [list(self._HEADERS), *self._rows()]
-        widths = [max(_width(r[i]) for r in rows) for i in range(len(self._HEADERS))]
-        lines = []
-        for n, row in enumerate(rows):
-            cells = (_pad(cell, w) for cell, w in zip(row, widths, strict=True))
-            lines.append("  ".join(cells).rstrip())
-            if n == 0:
-                lines.append("  ".join("-" * w for w in widths))
-        lines.append(self.summary())
-        return "\n".join(lines)
+        return text_table(self._HEADERS, self._rows()) + "\n" + self.summary()
 
     def __str__(self) -> str:
         return self.to_table()
@@ -324,14 +315,6 @@ class Report:
         if self.graph is not None:
             return self.graph
         return findings_to_graph(self.results, conforms=self.conforms)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 # -- reading and writing the W3C validation-report vocabulary ------------------------------------

@@ -100,7 +100,7 @@ kg.query(
 # ## 4. Named queries
 #
 # Questions that many people ask ship as named queries (`.rq` files with a bilingual title and
-# typed parameters). `kg.named_queries()` lists them; `kg.run(name, **params)` runs one.
+# typed parameters). `kg.named_queries()` lists them; `kg.run(name, bindings={...})` runs one.
 # (The `appeals-*` queries are for the synthetic appeals data of bigger, generated graphs; on
 # the ten cases they return nothing.)
 
@@ -124,7 +124,7 @@ kg.run("cases-by-province")
 # labels (`labels="zh"` for Chinese) — handy for charts and spreadsheets.
 
 # %%
-kg.run("cases-by-theme", theme="基层治理").to_dataframe(labels="en")
+kg.run("cases-by-theme", bindings={"theme": "基层治理"}).to_dataframe(labels="en")
 
 # %% [markdown]
 # ## 5. Cases per province

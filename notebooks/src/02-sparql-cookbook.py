@@ -25,7 +25,7 @@ pd.options.display.max_colwidth = 80
 
 def table(sparql, **bindings):
     """Run a query and return its rows as a DataFrame."""
-    return kg.query(sparql, **bindings).to_dataframe()
+    return kg.query(sparql, bindings=bindings).to_dataframe()
 
 # %% [markdown]
 # ## Places
