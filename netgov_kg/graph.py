@@ -6,7 +6,6 @@ command line, the server, notebooks) have one object to call.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 from rdflib import Dataset, Graph, URIRef
 
-from .errors import InputError, NetgovDeprecationWarning
+from .errors import InputError
 from .namespaces import NGR
 
 if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
@@ -40,9 +39,9 @@ def merge_bindings(
 ) -> dict[str, object]:
     """Return ``bindings`` and the old keyword form ``legacy`` as one dict.
 
-    The keyword form (``kg.query(q, l=...)``) keeps working but warns with
-    :class:`~netgov_kg.errors.NetgovDeprecationWarning`: it cannot bind a variable named like a
-    parameter (``sparql``, ``name``, ``bindings``). A name given both ways is refused.
+    The keyword form (``kg.query(q, l=...)``) is part of the contract and keeps working without
+    a warning; it only cannot bind a variable named like a parameter (``sparql``, ``name``,
+    ``bindings``), which is what ``bindings=`` is for. A name given both ways is refused.
 
     Examples
     --------
@@ -51,13 +50,6 @@ def merge_bindings(
     """
     merged = dict(bindings or {})
     if legacy:
-        names = ", ".join(sorted(legacy))
-        warnings.warn(
-            f"{call}(..., {names}=...): pass values as {call}(..., bindings={{...}}) instead "
-            "(keyword values keep working, but cannot bind a variable named like a parameter)",
-            NetgovDeprecationWarning,
-            stacklevel=3,
-        )
         both = sorted(set(merged) & set(legacy))
         if both:
             raise InputError(f"{call}(): {', '.join(both)} given both in bindings= and as keywords")
@@ -109,8 +101,8 @@ class KnowledgeGraph:
             Values for variables, by name without ``?``: any name, ``sparql`` and ``name``
             included. A ``str`` becomes a plain literal; pass :class:`rdflib.URIRef` for IRIs.
         **legacy_bindings
-            The older form ``kg.query(q, l=...)``: still works, with a
-            :class:`~netgov_kg.errors.NetgovDeprecationWarning`.
+            The older form ``kg.query(q, l=...)``: keeps working
+            (it cannot bind a variable named like a parameter).
 
         Returns
         -------
@@ -154,8 +146,8 @@ class KnowledgeGraph:
             The query's parameters by name: IRIs, CURIEs or labels for resources, Python
             values or strings for the others (any parameter name, ``name`` included).
         **legacy_params
-            The older form ``kg.run(name, theme=...)``: still works, with a
-            :class:`~netgov_kg.errors.NetgovDeprecationWarning`.
+            The older form ``kg.run(name, theme=...)``: keeps working
+            (it cannot bind a variable named like a parameter).
 
         Returns
         -------

@@ -12,7 +12,7 @@ from rdflib import Literal
 import netgov_kg
 from netgov_kg.graph import KnowledgeGraph
 
-#: The only ``**`` parameters left: the older keyword bindings (deprecated) and pyshacl's own.
+#: The only ``**`` parameters left: the contract's keyword bindings and pyshacl's own.
 OPEN_KEYWORDS = {"query": "legacy_bindings", "run": "legacy_params", "validate": "pyshacl_options"}
 
 
@@ -66,22 +66,22 @@ def test_run_takes_parameters_as_a_mapping(kg):
     assert len(rows) > 1 and themes == {str(netgov_kg.NGR["theme/citizen-appeals"])}
 
 
-def test_keyword_bindings_still_work_with_a_deprecation_warning(kg):
+def test_keyword_bindings_keep_working_without_a_warning(kg):
+    # The contract's form (kg.query(q, l=...)) is kept: same rows as bindings=, no warning.
     query = "SELECT ?c WHERE { ?c rdfs:label ?l }"
-    with pytest.warns(netgov_kg.NetgovDeprecationWarning, match=r"bindings=\{"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         old = kg.query(query, l=Literal("问政银川", lang="zh"))
+        old_run = kg.run("cases-by-theme", theme="民生诉求")
+    ours = [w for w in caught if not w.filename.replace("\\", "/").count("/rdflib/")]
+    assert ours == [], [str(w.message) for w in ours]
     new = kg.query(query, bindings={"l": Literal("问政银川", lang="zh")})
     assert [tuple(r) for r in old] == [tuple(r) for r in new] and len(new) == 1
-    with pytest.warns(netgov_kg.NetgovDeprecationWarning):
-        old_run = kg.run("cases-by-theme", theme="民生诉求")
     assert old_run.rows == kg.run("cases-by-theme", bindings={"theme": "民生诉求"}).rows
-    assert issubclass(netgov_kg.NetgovDeprecationWarning, DeprecationWarning)
 
 
 def test_a_binding_given_both_ways_is_refused(kg):
-    with pytest.warns(netgov_kg.NetgovDeprecationWarning), pytest.raises(
-        netgov_kg.InputError, match="l given both"
-    ):
+    with pytest.raises(netgov_kg.InputError, match="l given both"):
         kg.query("SELECT ?l WHERE {}", bindings={"l": 1}, l=2)
 
 
