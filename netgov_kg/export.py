@@ -16,7 +16,10 @@ a folder            csv        one CSV table per main class (``format="csv"``)
 ==================  =========  ===========================================================
 
 Every file is written atomically: to a temporary file next to it, then renamed, so a failed
-export leaves an existing file intact.
+export leaves an existing file intact. Literals are written in canonical form
+(:func:`netgov_kg.literals.canonical_literal`: ``"x"`` for ``"x"^^xsd:string``, ``121.544`` for
+``121.5440``) and N-Triples and N-Quads lines are sorted, so every store exports the same lines
+(blank-node labels aside).
 
 Examples
 --------
@@ -32,14 +35,17 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
 from typing import IO, Any
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from .atomic import atomic_write_bytes
 from .errors import InputError, Location
+from .literals import canonical_literal
 from .namespaces import bind_prefixes
 
 #: The compact JSON-LD context that JSON-LD exports use (published with the package).
@@ -99,10 +105,20 @@ def load_context() -> dict[str, Any]:
 
 
 # -- RDF ----------------------------------------------------------------------------------------
+def canonical_triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
+    """Yield the triples of ``graph`` with every literal in canonical form."""
+    for s, p, o in graph.triples((None, None, None)):
+        yield s, p, canonical_literal(o)
+
+
 def union_graph(dataset: Dataset) -> Graph:
-    """Return every triple of ``dataset`` (all named graphs) as one in-memory graph."""
+    """Return every triple of ``dataset`` (all named graphs) as one in-memory graph.
+
+    Literals are in canonical form (:func:`netgov_kg.literals.canonical_literal`), the same
+    whatever the store.
+    """
     graph = bind_prefixes(Graph())
-    graph += dataset.triples((None, None, None))
+    graph += canonical_triples(dataset)
     return graph
 
 
@@ -112,13 +128,20 @@ def rdf_bytes(dataset: Dataset, fmt: str) -> bytes:
         target: Graph = bind_prefixes(Dataset())
         for graph in dataset.graphs():
             if len(graph) and graph.identifier != dataset.default_graph.identifier:
-                target.graph(graph.identifier).__iadd__(graph.triples((None, None, None)))
-        return target.serialize(format=fmt, encoding="utf-8")
+                target.graph(graph.identifier).__iadd__(canonical_triples(graph))
+        return _sorted_lines(target.serialize(format=fmt, encoding="utf-8"), fmt)
     graph = union_graph(dataset)
     if fmt == "json-ld":
         data = graph.serialize(format="json-ld", context=load_context(), auto_compact=True)
         return data.encode("utf-8")
-    return graph.serialize(format=fmt, encoding="utf-8")
+    return _sorted_lines(graph.serialize(format=fmt, encoding="utf-8"), fmt)
+
+
+def _sorted_lines(data: bytes, fmt: str) -> bytes:
+    """Sort the lines of N-Triples and N-Quads (one statement a line), so the order is stable."""
+    if fmt not in ("nt", "nquads"):
+        return data
+    return b"".join(sorted(line + b"\n" for line in data.splitlines() if line.strip()))
 
 
 def export(

@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # System packages used by the tests and plots: a CJK font for Chinese labels, raptor's
 # `rapper` (a second Turtle parser), Chromium for the browser tests, Virtuoso for the
-# remote-store tests. Skipped (with a note) where apt is not available.
-APT_PACKAGES="fonts-noto-cjk raptor2-utils chromium chromium-driver virtuoso-opensource curl"
+# remote-store tests, Apache Jena (with a Java runtime) as a third SHACL engine in the tests.
+# Skipped (with a note) where apt is not available.
+APT_PACKAGES="fonts-noto-cjk raptor2-utils chromium chromium-driver virtuoso-opensource curl default-jre-headless libapache-jena-java"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   missing=""
   for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

@@ -107,13 +107,31 @@ def test_every_shape_with_a_target_has_a_broken_fixture():
 
 def test_every_shape_has_a_message_in_zh_and_en():
     g = _shapes()
-    kinds = (SH.NodeShape, SH.PropertyShape, SH.SPARQLConstraint)
+    kinds = (SH.NodeShape, SH.PropertyShape)
     shapes = {s for k in kinds for s in g.subjects(RDF.type, k)}
     shapes |= {o for o in g.objects(None, SH.property)}
     assert len(shapes) > 100
     for shape in shapes:
         langs = {m.language for m in g.objects(shape, SH.message) if isinstance(m, Literal)}
         assert {"zh", "en"} <= langs, f"{short(shape)} lacks a zh or en sh:message"
+
+
+@pytest.mark.parametrize("path", shapes_files(), ids=lambda p: p.name)
+def test_sparql_constraints_keep_their_messages_on_a_shape_of_their_own(path):
+    # Apache Jena's SHACL refuses a constraint node with more than one sh:message ("More than
+    # one match"); every engine reads a shape's messages, one per language.
+    g = Graph().parse(path)
+    constraints = set(g.subjects(RDF.type, SH.SPARQLConstraint))
+    assert constraints, f"{path.name} has no SPARQL constraint"
+    for constraint in constraints:
+        assert list(g.objects(constraint, SH.message)) == [], short(constraint)
+        holders = list(g.subjects(SH.sparql, constraint))
+        assert len(holders) == 1, short(constraint)
+        shape = holders[0]
+        assert list(g.objects(shape, SH.sparql)) == [constraint], short(shape)
+        assert list(g.objects(shape, SH.property)) == [], short(shape)
+        langs = sorted(m.language for m in g.objects(shape, SH.message))
+        assert langs == ["en", "zh"], short(shape)
 
 
 def test_real_data_conforms(kg):

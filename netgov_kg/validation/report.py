@@ -341,16 +341,31 @@ def _path(graph: Graph, node: Node | None) -> Node | Path | None:
 _TEMPLATE = re.compile(r"\{[?$](\w+)\}")
 
 
+def _message_holder(shapes: Graph | None, constraint: Node | None,
+                    shape: Node | None) -> Node | None:
+    """Return the node whose ``sh:message`` values a SPARQL-based result's messages come from.
+
+    That is the constraint when it has messages of its own, else the shape that holds it; ``None``
+    when the result is not from a SPARQL-based constraint (or no shapes graph is given).
+    """
+    if shapes is None or constraint is None:
+        return None
+    for node in (constraint, shape):
+        if node is not None and (node, SH.message, None) in shapes:
+            return node
+    return None
+
+
 def _sparql_messages(
-    shapes: Graph, constraint: Node, bindings: dict[str, Node | Path | None]
+    shapes: Graph, holder: Node, bindings: dict[str, Node | Path | None]
 ) -> tuple[tuple[str, str], ...]:
     """Rebuild a SPARQL constraint's language-tagged messages, filling ``{?var}`` templates.
 
     pyshacl fills the templates but drops the language tags, so the messages are rebuilt from
-    the constraint's own ``sh:message`` values in the shapes graph.
+    the ``sh:message`` values of ``holder`` (the constraint or its shape) in the shapes graph.
     """
     out = []
-    for m in shapes.objects(constraint, SH.message):
+    for m in shapes.objects(holder, SH.message):
         text = _TEMPLATE.sub(lambda g: _fill(bindings.get(g.group(1))) or g.group(0), str(m))
         out.append(((m.language or "") if isinstance(m, Literal) else "", text))
     return tuple(sorted(out))
@@ -376,7 +391,9 @@ def findings_from_results(
         The language to pick each message in.
     shapes : rdflib.Graph, optional
         The shapes graph; with it, the messages of SPARQL-based constraints keep their language
-        tags (pyshacl drops them when it fills ``{?value}`` templates).
+        tags (pyshacl drops them when it fills ``{?value}`` templates). The messages are the
+        constraint's own, else those of the shape that holds it (where the shipped shapes put
+        them, one per language, so that every SHACL engine reads them).
 
     Returns
     -------
@@ -396,13 +413,14 @@ def findings_from_results(
                    for m in results.objects(result, SH.resultMessage))
         )
         constraint = results.value(result, SH.sourceConstraint)
-        if shapes is not None and (constraint, SH.message, None) in shapes and constraint:
+        holder = _message_holder(shapes, constraint, results.value(result, SH.sourceShape))
+        if shapes is not None and holder is not None:
             bindings = {
                 "this": results.value(result, SH.focusNode),
                 "value": results.value(result, SH.value),
                 "path": _path(results, results.value(result, SH.resultPath)),
             }
-            messages = _sparql_messages(shapes, constraint, bindings)
+            messages = _sparql_messages(shapes, holder, bindings)
         findings.append(Finding(
             focus_node=results.value(result, SH.focusNode),
             path=_path(results, results.value(result, SH.resultPath)),

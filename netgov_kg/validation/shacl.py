@@ -20,10 +20,11 @@ from os import PathLike, fspath
 from pathlib import Path
 from typing import Any, Union
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib import Dataset, Graph
+from rdflib.namespace import OWL, RDF
 
 from ..errors import InputError, Location
+from ..literals import canonical_literal
 from ..loading import graph_iri, parse_file
 from ..resources import ontology_files, shapes_files
 from .report import Report, findings_from_results
@@ -66,8 +67,9 @@ def as_graph(data: Graph) -> Graph:
     """Copy a dataset's union (or a graph) into one plain in-memory :class:`rdflib.Graph`.
 
     pyshacl validates each named graph of a dataset on its own; the shapes need them merged.
-    Simple literals are written the same way whatever the store (``"x"``, not
-    ``"x"^^xsd:string``), so findings compare equal across stores.
+    Literals are in canonical form whatever the store (``"x"``, not ``"x"^^xsd:string``;
+    ``121.544``, not ``121.5440``: :func:`netgov_kg.literals.canonical_literal`), so findings
+    compare equal across stores.
     """
     graph = Graph()
     for prefix, namespace in data.namespaces():
@@ -75,9 +77,7 @@ def as_graph(data: Graph) -> Graph:
     triples = ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None))) if (
         isinstance(data, Dataset) or hasattr(data, "quads")) else iter(data)
     for s, p, o in triples:
-        if isinstance(o, Literal) and o.datatype == XSD.string:
-            o = Literal(str(o))  # Oxigraph types simple literals xsd:string; rdflib does not
-        graph.add((s, p, o))
+        graph.add((s, p, canonical_literal(o)))
     return graph
 
 
