@@ -47,14 +47,15 @@ class KnowledgeGraph:
         return f"<KnowledgeGraph {len(self)} triples, store={store_kind(self.dataset)!r}>"
 
     # -- querying ---------------------------------------------------------------------------
-    def query(self, sparql: str, **bindings: Any) -> Any:
+    def query(self, sparql: str, *, allow_remote: bool = False, **bindings: Any) -> Any:
         """Run a SPARQL query with the usual prefixes pre-bound; bind values safely.
 
-        See :func:`netgov_kg.query.run_query`.
+        ``allow_remote=True`` lets ``SERVICE`` and ``FROM`` read the network or files
+        (refused by default). See :func:`netgov_kg.query.run_query`.
         """
         from .query import run_query
 
-        return run_query(self.dataset, sparql, bindings)
+        return run_query(self.dataset, sparql, bindings, allow_remote=allow_remote)
 
     def named_queries(self) -> Any:
         """List the named-query catalogue. See :mod:`netgov_kg.query.catalogue`."""
@@ -62,11 +63,11 @@ class KnowledgeGraph:
 
         return list_queries()
 
-    def run(self, name: str, **params: Any) -> Any:
-        """Run the named query ``name`` with ``params``."""
+    def run(self, name: str, *, allow_remote: bool = False, **params: Any) -> Any:
+        """Run the named query ``name`` with ``params`` (``allow_remote`` as for :meth:`query`)."""
         from .query.catalogue import run_named
 
-        return run_named(self.dataset, name, params)
+        return run_named(self.dataset, name, params, allow_remote=allow_remote)
 
     # -- validation and export --------------------------------------------------------------
     def validate(self, **options: Any) -> Any:
@@ -138,7 +139,7 @@ class KnowledgeGraph:
 
 def load(
     *extra: str | PathLike[str],
-    store: str = "memory",
+    store: str | None = None,
     inference: str | None = None,
     lang: str = "zh",
     include_data: bool = True,
@@ -150,8 +151,10 @@ def load(
     ----------
     *extra : str or path
         More RDF files to load; the format is guessed from the file name.
-    store : str
-        Store spec, see :func:`netgov_kg.stores.open_store`.
+    store : str or None
+        Store spec, see :func:`netgov_kg.stores.open_store`. ``None``: the default engine,
+        Oxigraph (rdflib's ``"memory"`` store, with a warning, where ``pyoxigraph`` cannot be
+        imported). ``"memory"`` is slower and answers a few queries differently.
     inference : {None, "rdfs", "owl-rl"}
         Materialise RDFS or OWL-RL entailments with owlrl after loading.
     lang : {"zh", "en"}
