@@ -21,7 +21,7 @@ from rdflib.util import guess_format
 from .errors import InputError, Location, StoreError
 from .namespaces import NGR
 from .resources import data_files, ontology_files
-from .stores import capabilities, drop_graph, has_graph, is_persistent, parse_into
+from .stores import drop_graph, has_graph, is_persistent, parse_into
 from .userfiles import check_user_file
 
 
@@ -75,7 +75,7 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = F
     ...
     netgov_kg.errors.InputError: no/such.ttl: file not found
     """
-    fmt = capabilities(dataset).parser(guess_format(str(path)) or "turtle")
+    fmt = guess_format(str(path)) or "turtle"  # rdflib's name; the store picks its parser
     if not shipped:
         check_user_file(path, fmt)
     elif not path.is_file():
@@ -88,9 +88,8 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = F
         message = " ".join(str(getattr(exc, "_why", None) or exc).split())
         if len(message) > 300:
             message = message[:300] + "…"
-        name = fmt.removeprefix("ox-")
         raise InputError(
-            f"cannot parse as {name}: {message}", Location(str(path), _error_line(exc))
+            f"cannot parse as {fmt}: {message}", Location(str(path), _error_line(exc))
         ) from exc
 
 
