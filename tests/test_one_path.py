@@ -80,6 +80,15 @@ def test_relative_from_names_a_graph_of_the_store_on_every_path(kg):
     assert _server_count(kg, text) == 10
 
 
+def test_the_same_prefixes_on_every_path(kg, capsys):
+    # rdflib's parser knows dc:, time:... by itself; Oxigraph is given the same prefixes
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s dc:title|time:hasEnd|ng:value ?o }"
+    expected = int(kg.query(text)[0]["n"])
+    assert expected > 0
+    assert _cli_count(capsys, store_kind(kg.dataset), text) == expected
+    assert _server_count(kg, text) == expected
+
+
 def test_server_page_queries_get_the_same_base(kg):
     job = Job("SELECT (COUNT(*) AS ?n) WHERE { <case/yinchuan-weibo-matrix> ?p ?o }",
               "SELECT", "json")

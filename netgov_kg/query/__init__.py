@@ -67,7 +67,9 @@ def _precise(exc: BaseException, sparql: str) -> BaseException:
 
     if not isinstance(exc, ParseException) or "SERVICE" in keywords(sparql):
         return exc
-    return check_syntax(sparql, {k: str(v) for k, v in PREFIXES.items()}) or exc
+    from .engine import prefixes
+
+    return check_syntax(sparql, prefixes()) or exc
 
 
 def _unknown_prefix(prefix: str, sparql: str, source: str) -> Exception:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Dataset, URIRef, Variable
@@ -49,15 +50,27 @@ def with_base(text: str) -> str:
     return BASE_PROLOGUE + text
 
 
+@lru_cache(maxsize=1)
+def _all_prefixes() -> tuple[tuple[str, str], ...]:
+    from rdflib import Graph
+
+    known = {prefix: str(ns) for prefix, ns in Graph().namespaces() if prefix}
+    known.update((prefix, str(ns)) for prefix, ns in PREFIXES.items())
+    return tuple(known.items())
+
+
 def prefixes() -> dict[str, str]:
-    """Return the pre-bound prefixes as strings (the same on every path).
+    """Return the pre-bound prefixes as strings, the same for every engine and path.
+
+    :data:`netgov_kg.namespaces.PREFIXES`, and the prefixes rdflib's SPARQL parser binds
+    by itself (``dc:``, ``time:``…), so that Oxigraph knows them too.
 
     Examples
     --------
-    >>> prefixes()["ngr"]
-    'https://w3id.org/netgov-kg/id/'
+    >>> prefixes()["ngr"], prefixes()["dc"]
+    ('https://w3id.org/netgov-kg/id/', 'http://purl.org/dc/elements/1.1/')
     """
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    return dict(_all_prefixes())
 
 
 @dataclass
