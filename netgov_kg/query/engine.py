@@ -147,7 +147,7 @@ def execute(
         if has_dataset is None:
             from .lexer import keywords
 
-            has_dataset = "FROM" in keywords(text)
+            has_dataset = "FROM" in text.upper() and "FROM" in keywords(text)
         try:
             shape, payload = native_query(
                 caps.native, text, prefixes=prefixes(), bindings=init,

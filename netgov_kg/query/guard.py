@@ -39,6 +39,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import ByteLRU, text_size
+
 
 class GuardError(Exception):
     """A request the endpoint will not run; ``status`` is the HTTP status to answer with."""
@@ -353,6 +355,10 @@ def check_update(
     return Checked("UPDATE", text=text)
 
 
+#: Texts that passed :func:`check_local` without a dataset clause, and the text to run.
+_LOCAL = ByteLRU()
+
+
 def check_local(text: str, *, graphs: Callable[[], Collection[str]]) -> str:
     """Check a library or command-line query with the server's rules; return the text to run.
 
@@ -398,9 +404,13 @@ def check_local(text: str, *, graphs: Callable[[], Collection[str]]) -> str:
     from .engine import with_base
     from .lexer import keywords
 
+    cached = _LOCAL.get(text)
+    if cached is not None:  # named queries repeat; a text without FROM passes or fails alone
+        return cached
     normal = prepare(text)
     final = with_base(normal)
     if "FROM" not in keywords(normal):
+        _LOCAL.put(text, final, size=text_size(text) + text_size(final))
         return final
     try:
         query = translateQuery(parseQuery(final), initNs=dict(PREFIXES))
