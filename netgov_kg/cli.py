@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     parser.add_argument(
-        "--store", default="memory", help="store: memory, oxigraph, oxigraph:PATH, sparql:URL"
+        "--store", default=None,
+        help="store: oxigraph (the default), memory (slower), oxigraph:PATH, sparql:URL",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in FEATURE_COMMANDS:

@@ -88,6 +88,7 @@ class KnowledgeGraph:
         sparql: str,
         *,
         bindings: Mapping[str, object] | None = None,
+        allow_remote: bool = False,
         **legacy_bindings: object,
     ) -> Results | Graph:
         """Run a SPARQL query with the usual prefixes pre-bound; bind values safely.
@@ -100,6 +101,9 @@ class KnowledgeGraph:
         bindings : mapping of str to term or Python value, optional
             Values for variables, by name without ``?``: any name, ``sparql`` and ``name``
             included. A ``str`` becomes a plain literal; pass :class:`rdflib.URIRef` for IRIs.
+        allow_remote : bool, default False
+            Let ``SERVICE``, ``LOAD`` and ``FROM`` read the network or files (refused by
+            default, as on the server).
         **legacy_bindings
             The older form ``kg.query(q, l=...)``: keeps working
             (it cannot bind a variable named like a parameter).
@@ -121,7 +125,7 @@ class KnowledgeGraph:
         from .query import run_query
 
         values = merge_bindings(bindings, legacy_bindings, call="query")
-        return self._in_lang(run_query(self.dataset, sparql, values))
+        return self._in_lang(run_query(self.dataset, sparql, values, allow_remote=allow_remote))
 
     def named_queries(self) -> list[NamedQuery]:
         """List the named-query catalogue. See :mod:`netgov_kg.query.catalogue`."""
@@ -134,6 +138,7 @@ class KnowledgeGraph:
         name: str,
         *,
         bindings: Mapping[str, object] | None = None,
+        allow_remote: bool = False,
         **legacy_params: object,
     ) -> Results:
         """Run the named query ``name`` (see :meth:`named_queries`).
@@ -145,6 +150,8 @@ class KnowledgeGraph:
         bindings : mapping of str to value, optional
             The query's parameters by name: IRIs, CURIEs or labels for resources, Python
             values or strings for the others (any parameter name, ``name`` included).
+        allow_remote : bool, default False
+            As for :meth:`query`.
         **legacy_params
             The older form ``kg.run(name, theme=...)``: keeps working
             (it cannot bind a variable named like a parameter).
@@ -163,7 +170,7 @@ class KnowledgeGraph:
         from .query.catalogue import run_named
 
         params = merge_bindings(bindings, legacy_params, call="run")
-        result = self._in_lang(run_named(self.dataset, name, params))
+        result = self._in_lang(run_named(self.dataset, name, params, allow_remote=allow_remote))
         if isinstance(result, Graph):  # the catalogue holds SELECT and ASK queries only
             raise InputError(f"named query {name!r} is not a SELECT or ASK query")
         return result
@@ -351,7 +358,7 @@ class KnowledgeGraph:
 
 def load(
     *extra: str | PathLike[str],
-    store: str = "memory",
+    store: str | None = None,
     inference: str | None = None,
     lang: str = "zh",
     include_data: bool = True,
@@ -363,8 +370,10 @@ def load(
     ----------
     *extra : str or path
         More RDF files to load; the format is guessed from the file name.
-    store : str
-        Store spec, see :func:`netgov_kg.stores.open_store`.
+    store : str or None
+        Store spec, see :func:`netgov_kg.stores.open_store`. ``None``: the default engine,
+        Oxigraph (rdflib's ``"memory"`` store, with a warning, where ``pyoxigraph`` cannot be
+        imported). ``"memory"`` is slower and answers a few queries differently.
     inference : {None, "rdfs", "owl-rl"}
         Materialise RDFS or OWL-RL entailments with owlrl after loading.
     lang : {"zh", "en"}

@@ -24,19 +24,6 @@ from .resources import data_files, ontology_files
 from .stores import drop_graph, has_graph, is_persistent, parse_into
 from .userfiles import check_user_file
 
-#: rdflib format names that Oxigraph parses natively, and the oxrdflib parser for each.
-_OX_PARSERS = {
-    "turtle": "ox-turtle",
-    "nt": "ox-ntriples",
-    "nt11": "ox-ntriples",
-    "ntriples": "ox-ntriples",
-    "nquads": "ox-nquads",
-    "trig": "ox-trig",
-    "xml": "ox-xml",
-    "n3": "ox-n3",
-    "json-ld": "ox-json-ld",
-}
-
 
 def graph_iri(kind: str, path: Path) -> URIRef:
     """Return the named-graph IRI for a file: ``ngr:graph/<kind>/<stem>``.
@@ -52,7 +39,11 @@ def graph_iri(kind: str, path: Path) -> URIRef:
 def parser_format(path: Path, *, oxigraph: bool) -> str:
     """Return the parser to use for ``path``: Oxigraph's own on the Oxigraph store."""
     fmt = guess_format(str(path)) or "turtle"
-    return _OX_PARSERS.get(fmt, fmt) if oxigraph else fmt
+    if not oxigraph:
+        return fmt
+    from .stores.oxigraph import OX_FORMATS
+
+    return OX_FORMATS.get(fmt, fmt)
 
 
 def _error_line(exc: BaseException) -> int | None:
@@ -84,8 +75,7 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = F
     ...
     netgov_kg.errors.InputError: no/such.ttl: file not found
     """
-    oxigraph = type(dataset.store).__name__ == "OxigraphStore"
-    fmt = parser_format(path, oxigraph=oxigraph)
+    fmt = guess_format(str(path)) or "turtle"  # rdflib's name; the store picks its parser
     if not shipped:
         check_user_file(path, fmt)
     elif not path.is_file():
@@ -98,9 +88,8 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = F
         message = " ".join(str(getattr(exc, "_why", None) or exc).split())
         if len(message) > 300:
             message = message[:300] + "…"
-        name = fmt.removeprefix("ox-")
         raise InputError(
-            f"cannot parse as {name}: {message}", Location(str(path), _error_line(exc))
+            f"cannot parse as {fmt}: {message}", Location(str(path), _error_line(exc))
         ) from exc
 
 

@@ -63,14 +63,14 @@ def test_load_of_a_folder_or_a_device_is_refused(capsys, store, tmp_path):
 @pytest.mark.parametrize("store", STORES)
 def test_service_that_cannot_be_reached(capsys, store, closed_port):
     query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{closed_port}/sparql> {{ ?s ?p ?o }} }}"
-    err = error(capsys, "--store", store, "query", query)
+    err = error(capsys, "--store", store, "query", query, "--allow-remote")
     assert "<query>: the query's SERVICE or FROM/FROM NAMED source could not be fetched" in err
 
 
 def test_from_a_document_that_cannot_be_loaded(capsys, closed_port):
-    # rdflib fetches FROM <http…> itself (Oxigraph reads it as a graph of the store)
+    # rdflib fetches FROM <http…> itself when allowed (Oxigraph reads it as a graph of the store)
     query = f"SELECT * FROM <http://127.0.0.1:{closed_port}/data.ttl> WHERE {{ ?s ?p ?o }}"
-    err = error(capsys, "query", query)
+    err = error(capsys, "--store", "memory", "query", query, "--allow-remote")
     assert "could not be fetched" in err
 
 

@@ -56,7 +56,10 @@ def common_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="label language"
     )
-    parent.add_argument("--store", default=argparse.SUPPRESS, help="memory (default), oxigraph")
+    parent.add_argument(
+        "--store", default=argparse.SUPPRESS,
+        help="oxigraph (default), memory (slower), oxigraph:PATH, sparql:URL",
+    )
     parent.add_argument(
         "--load",
         action="append",
@@ -92,6 +95,9 @@ def register(sub: Any) -> None:
     p.add_argument("--file", type=Path, help="read the query from this file")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
                    help="bind a variable: an IRI <…>, a CURIE, text, or text@zh / text@en")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="let SERVICE and FROM/FROM NAMED read the network or files "
+                   "(refused by default)")
 
     p = _add(sub, "run", "run a named query from the catalogue", cmd_run, fmt=True)
     p.add_argument("name", help="the query's name (see: netgov-kg queries)")
@@ -142,7 +148,7 @@ def load_graph(args: argparse.Namespace) -> Any:
     """Load the graph the way the options of :func:`common_options` say."""
     import netgov_kg
 
-    store = getattr(args, "store", None) or "memory"
+    store = getattr(args, "store", None)  # None: the default engine (Oxigraph)
     return netgov_kg.load(*args.load, store=store, lang=_lang(args))
 
 
@@ -222,7 +228,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     from ..query import run_query
 
     try:
-        results = run_query(kg.dataset, text, bindings, source=source)
+        results = run_query(
+            kg.dataset, text, bindings, source=source,
+            allow_remote=getattr(args, "allow_remote", False),
+        )
     except Exception as exc:
         clear = _remote_failure(exc, text, source)
         if clear is None:

@@ -13,6 +13,15 @@ Before any engine sees it, the text is bounded (:func:`~netgov_kg.query.limits.c
 length, bracket nesting, expression height), because a deep enough query overflows the
 engines' recursive parsers and kills the process.
 
+The query runs on the one query path of :mod:`netgov_kg.query.engine`, which the server's
+workers use too: the same prefixes, the same ``BASE``, the same bindings, on any store.
+
+Nothing is read from the network or from files: a query with ``SERVICE``, ``LOAD``, or
+``FROM``/``FROM NAMED`` naming a graph the store does not hold (or a ``file:`` IRI) is refused
+with the server's rules (:mod:`netgov_kg.query.guard`) before any engine sees it, unless the
+caller passes ``allow_remote=True``. The text that runs is the checked one (normalised by
+:func:`netgov_kg.query.lexer.normalise`).
+
 Values are bound without touching the query text: rdflib's ``initBindings`` on the memory
 store and Oxigraph's ``substitutions`` (SEP-0007) on the oxigraph store. Oxigraph only
 substitutes variables that a SELECT projects; for any other variable the query runs on
@@ -40,33 +49,11 @@ from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.query import Result
 
 from ..errors import InputError, Location, QueryTooLarge
-from ..namespaces import NGR, PREFIXES, bind_prefixes
+from ..namespaces import PREFIXES, bind_prefixes
+from .engine import BASE_PROLOGUE, Outcome, execute, with_base
 from .results import Results, Row
 from .syntax import from_exception, syntax_error
 from .terms import to_python, to_term
-
-#: Put before every query, on its first line (so line numbers stay those of the user's text).
-BASE_PROLOGUE = f"BASE <{NGR}> "
-
-#: Oxigraph's complaint about substituting a variable a SELECT does not project.
-_NOT_PROJECTED = "in its SELECT projection"
-
-
-def _is_oxigraph(dataset: Graph) -> bool:
-    return type(dataset.store).__name__ == "OxigraphStore"
-
-
-def _execute(dataset: Dataset, sparql: str, init: dict[str, Any]) -> Result:
-    ns = dict(PREFIXES)
-    if not _is_oxigraph(dataset):
-        return dataset.query(sparql, initNs=ns, initBindings=init)
-    try:
-        return dataset.query(sparql, initNs=ns, initBindings=init)
-    except RuntimeError as exc:
-        if not (init and _NOT_PROJECTED in str(exc)):
-            raise
-    # rdflib's engine over the Oxigraph store: binds any variable, never edits the text.
-    return dataset.query(sparql, initNs=ns, initBindings=init, use_store_provided=False)
 
 
 def _precise(exc: BaseException, sparql: str) -> BaseException:
@@ -75,26 +62,18 @@ def _precise(exc: BaseException, sparql: str) -> BaseException:
     Oxigraph has no parser of its own to call, so the text runs on an empty store: never a
     text in which Oxigraph could read a SERVICE (it ends comments at CR, rdflib does not).
     """
+    from ..stores.oxigraph import check_syntax
     from .lexer import keywords
 
     if not isinstance(exc, ParseException) or "SERVICE" in keywords(sparql):
         return exc
-    try:
-        import pyoxigraph
-    except ImportError:  # pragma: no cover - the [fast] extra is not installed
-        return exc
-    try:
-        pyoxigraph.Store().query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()})
-    except SyntaxError as ox_exc:
-        return ox_exc
-    except Exception:  # noqa: BLE001 - only a syntax check; keep rdflib's error
-        return exc
-    return exc
+    from .engine import prefixes
+
+    return check_syntax(sparql, prefixes()) or exc
 
 
-def _unknown_prefix(message: str, sparql: str, source: str) -> Exception:
-    prefix = message.rsplit(":", 1)[-1].strip()
-    match = re.search(rf"(?<![\\w<]){re.escape(prefix)}:", sparql)
+def _unknown_prefix(prefix: str, sparql: str, source: str) -> Exception:
+    match = re.search(rf"(?<![\w<]){re.escape(prefix)}:", sparql)
     offset = match.start() if match else 0
     line = sparql.count("\n", 0, offset) + 1
     column = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
@@ -102,6 +81,21 @@ def _unknown_prefix(message: str, sparql: str, source: str) -> Exception:
     return syntax_error(
         sparql, line, column, f"unknown prefix {prefix}: (pre-bound: {known})", source=source
     )
+
+
+def _undeclared(sparql: str) -> str | None:
+    """Return the first prefix used in ``sparql`` that is neither pre-bound nor declared."""
+    from .lexer import code
+
+    text = code(sparql)
+    declared = set(PREFIXES) | {
+        m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", text)
+    }
+    for match in re.finditer(r"(?<![\w?$@.:-])([A-Za-z][\w.-]*)?:", text):
+        name = match.group(1) or ""
+        if name not in declared:
+            return name
+    return None
 
 
 def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
@@ -116,12 +110,45 @@ def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
     return Results(variables, rows, graph=dataset)
 
 
+def _results(outcome: Outcome, dataset: Graph) -> Results | Graph:
+    """Turn an :class:`~netgov_kg.query.engine.Outcome` into the library's answer."""
+    if outcome.shape == "ask":
+        return Results.ask(outcome.boolean)
+    if outcome.shape == "graph":
+        graph = Graph()
+        for triple in outcome.triples:
+            graph.add(triple)
+        return bind_prefixes(graph)
+    return Results(outcome.variables, list(outcome.rows), graph=dataset)
+
+
+def _local_text(dataset: Dataset, sparql: str, source: str) -> str:
+    """Check ``sparql`` with the server's rules (no network, no files); return the text to run."""
+    from .guard import BadQuery, Refused, check_local
+
+    def graphs() -> frozenset[str]:
+        return frozenset(str(g.identifier) for g in dataset.graphs())
+
+    try:
+        return check_local(sparql, graphs=graphs)
+    except Refused as exc:
+        raise InputError(
+            f"the query uses {exc.what or exc}, which would read the network or a file; "
+            "kg.query, kg.run and the command line never do unless told: pass "
+            "allow_remote=True (command line: --allow-remote) to allow it",
+            Location(source),
+        ) from None
+    except BadQuery as exc:
+        raise InputError(str(exc), Location(source)) from None
+
+
 def run_query(
     dataset: Dataset,
     sparql: str,
     bindings: Mapping[str, Any] | None = None,
     *,
     source: str = "<query>",
+    allow_remote: bool = False,
 ) -> Results | Graph:
     r"""Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
 
@@ -137,6 +164,11 @@ def run_query(
         (see :func:`~netgov_kg.query.terms.to_term`).
     source : str
         Where the query came from, named in syntax errors (a file name, ``<stdin>``).
+    allow_remote : bool
+        Let the query read the network or files (``FROM`` an IRI the store does not hold,
+        ``SERVICE``), as rdflib's engine does when asked. By default such a query is refused
+        with the server's rules (:func:`netgov_kg.query.guard.check_local`), before any
+        engine sees it.
 
     Returns
     -------
@@ -150,6 +182,8 @@ def run_query(
     QueryTooLarge
         If the query is over a limit of :mod:`netgov_kg.query.limits` (checked before any
         engine parses it).
+    InputError
+        If the query would read the network or a file and ``allow_remote`` is false.
 
     Examples
     --------
@@ -167,10 +201,17 @@ def run_query(
     except QueryTooLarge as exc:
         raise QueryTooLarge(exc.message, Location(source)) from None
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
-    text = BASE_PROLOGUE + sparql
+    if allow_remote:
+        text = with_base(sparql)
+    else:
+        text = _local_text(dataset, sparql, source)
+        sparql = text[len(BASE_PROLOGUE):]  # the normalised text: what runs, for errors
     try:
-        return wrap(_execute(dataset, text, init), dataset)  # rdflib evaluates lazily
+        return _results(execute(dataset, text, bindings=init), dataset)  # lazy: in the try
     except (ParseException, SyntaxError) as exc:
+        prefix = _undeclared(sparql) if "Prefix not found" in str(exc) else None
+        if prefix is not None:  # Oxigraph's words for it
+            raise _unknown_prefix(prefix, sparql, source) from None
         raise from_exception(
             _precise(exc, text), sparql, source=source, shift=len(BASE_PROLOGUE)
         ) from None
@@ -181,8 +222,12 @@ def run_query(
         ) from None
     except Exception as exc:
         if str(exc).startswith("Unknown namespace prefix"):  # rdflib raises a bare Exception
-            raise _unknown_prefix(str(exc), sparql, source) from None
+            prefix = str(exc).rsplit(":", 1)[-1].strip()
+            raise _unknown_prefix(prefix, sparql, source) from None
         raise
 
 
-__all__ = ["run_query", "wrap", "Results", "Row", "to_term", "to_python"]
+__all__ = [
+    "run_query", "wrap", "execute", "with_base", "BASE_PROLOGUE", "Results", "Row", "to_term",
+    "to_python",
+]

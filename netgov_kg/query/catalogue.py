@@ -228,8 +228,12 @@ def run_named(
     params: Mapping[str, Any] | None = None,
     *,
     folder: Path | None = None,
+    allow_remote: bool = False,
 ) -> Any:
     """Run the named query ``name`` with ``params`` on ``dataset``.
+
+    ``allow_remote`` is passed to :func:`netgov_kg.query.run_query` (a query of a user's
+    folder with ``SERVICE`` or ``FROM`` is refused without it).
 
     Examples
     --------
@@ -242,7 +246,9 @@ def run_named(
 
     query = get_query(name, folder)
     bindings = bind_params(query, dataset, params or {})
-    return run_query(dataset, query.text, bindings, source=str(query.path))
+    return run_query(
+        dataset, query.text, bindings, source=str(query.path), allow_remote=allow_remote
+    )
 
 
 def markdown_table(queries: list[NamedQuery] | None = None) -> str:

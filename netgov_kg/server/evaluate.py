@@ -1,15 +1,16 @@
 r"""Evaluate one checked query on the store and serialise the answer (runs in a worker).
 
-When the dataset is Oxigraph-backed the query goes to Oxigraph's own engine (through
-``pyoxigraph.Store.query``), not to rdflib's: that is the point of the fast store. Otherwise
-rdflib evaluates it. Either way the answer is cut at ``max_results`` rows or triples, and
-refused when its serialisation is over ``max_bytes``.
+The query runs on the library's one query path (:func:`netgov_kg.query.engine.execute`, as
+``kg.query`` does): the same prefixes, the same ``BASE <ngr:>``, the same engine for the same
+store (Oxigraph's own where the store has one). The answer is cut at ``max_results`` rows or
+triples, and refused when its serialisation is over ``max_bytes``.
 
 A client's query arrives unchecked, with a :class:`Screen`: the worker runs the guard
-(:func:`netgov_kg.server.guard.check_query`) itself, under the same timeout as the query, so
+(:func:`netgov_kg.query.guard.check_query`) itself, under the same timeout as the query, so
 a query that is slow to parse holds one killable worker and never the server's event loop.
-The engine then runs the guard's normalised text (:attr:`~netgov_kg.server.guard.Checked.text`)
-and nothing else.
+The engine then runs the guard's checked text (:attr:`~netgov_kg.query.guard.Checked.text`:
+the ``BASE`` and the normalised text) and nothing else. The server's own page queries get the
+same ``BASE`` (:func:`netgov_kg.query.engine.with_base`).
 
 Examples
 --------
@@ -28,9 +29,9 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
-from ..query.formats import XSD_STRING, Term, term_tuple, write_boolean, write_solutions
-from .cache import ByteLRU, text_size
-from .guard import GuardError
+from ..query.cache import ByteLRU, text_size
+from ..query.formats import write_boolean, write_solutions
+from ..query.guard import GuardError
 
 
 class AnswerTooLarge(GuardError):
@@ -65,7 +66,8 @@ class Job:
     Attributes
     ----------
     text : str
-        The SPARQL text, already checked by :mod:`netgov_kg.server.guard`.
+        The SPARQL text: a server query (the ``BASE`` is put in front when it runs), or,
+        once :func:`screen` has checked a client's query, the checked text (``checked``).
     form : str
         ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
     fmt : str
@@ -83,6 +85,8 @@ class Job:
         Whether the query has its own ``FROM``/``FROM NAMED`` (set by the check).
     max_bytes : int or None
         Largest serialised answer; a larger one raises :class:`AnswerTooLarge`.
+    checked : bool
+        Whether ``text`` is the guard's checked text, ``BASE`` included (set by the check).
     """
 
     text: str
@@ -95,6 +99,7 @@ class Job:
     screen: Screen | None = None
     has_dataset: bool = False
     max_bytes: int | None = None
+    checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,12 +111,6 @@ class Answer:
     truncated: bool
     engine: str
     media_type: str = ""
-
-
-def _prefixes() -> dict[str, str]:
-    from ..namespaces import PREFIXES
-
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 # -- the check ----------------------------------------------------------------------------
@@ -128,8 +127,8 @@ def screen(job: Job) -> Job:
         What the guard refuses, and 406 when no format the client accepts fits the query.
     """
     from ..namespaces import PREFIXES
+    from ..query.guard import check_query
     from . import formats
-    from .guard import check_query
 
     assert job.screen is not None
     key = (job.text, job.screen.graphs)
@@ -145,118 +144,8 @@ def screen(job: Job) -> Job:
         raise error
     return replace(
         job, text=checked.text, form=checked.form, fmt=fmt.name, screen=None,
-        has_dataset=checked.has_dataset,
+        has_dataset=checked.has_dataset, checked=True,
     )
-
-
-# -- rdflib ---------------------------------------------------------------------------------
-_PREPARED = ByteLRU()
-
-
-def _prepared(text: str) -> Any:
-    """Parse and translate ``text`` once per worker (named queries repeat)."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    from ..namespaces import PREFIXES
-
-    query = _PREPARED.get(text)
-    if query is None:
-        query = prepareQuery(text, initNs=dict(PREFIXES))
-        _PREPARED.put(text, query, size=text_size(text))
-    return query
-
-
-def _run_rdflib(dataset: Any, job: Job) -> tuple[str, Any]:
-    from rdflib import URIRef
-    from rdflib.plugins.sparql import prepareQuery
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    from ..namespaces import PREFIXES
-
-    if job.default_graphs or job.named_graphs:
-        query = prepareQuery(job.text, initNs=dict(PREFIXES))
-        query.algebra["datasetClause"] = [
-            CompValue("DatasetClause", default=URIRef(g)) for g in job.default_graphs
-        ] + [CompValue("DatasetClause", named=URIRef(g)) for g in job.named_graphs]
-    else:
-        query = _prepared(job.text)
-    bindings = {name: URIRef(iri) for name, iri in job.bindings.items()}
-    result = dataset.query(query, initBindings=bindings)
-    if job.form == "ASK":
-        return "ask", bool(result.askAnswer)
-    if job.form == "SELECT":
-        variables = [str(v) for v in result.vars or []]
-        rows = (
-            {v: term_tuple(row[i]) for i, v in enumerate(variables)} for row in result
-        )
-        return "select", (variables, rows)
-    return "graph", iter(result)
-
-
-# -- Oxigraph -------------------------------------------------------------------------------
-def _ox_term(term: Any) -> Term | None:
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        lang = term.language
-        return ("literal", term.value, lang, None if lang else term.datatype.value)
-    if isinstance(term, ox.BlankNode):
-        return ("bnode", term.value, None, None)
-    if isinstance(term, ox.NamedNode):
-        return ("uri", term.value, None, None)
-    return ("triple", str(term), None, None)
-
-
-def _from_ox(term: Any) -> Any:
-    """Convert a pyoxigraph term to rdflib's (a plain literal for ``xsd:string``)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if term.language or datatype == XSD_STRING:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(datatype))
-    return URIRef(str(term))
-
-
-def _run_oxigraph(store: Any, job: Job) -> tuple[str, Any]:
-    """Run ``job`` on Oxigraph; a variable bound in ``job.bindings`` must be projected."""
-    import pyoxigraph as ox
-
-    options: dict[str, Any] = {"prefixes": _prefixes()}
-    if job.default_graphs or job.named_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    elif not job.has_dataset:  # decided from the parsed query's dataset clause
-        options["use_default_graph_as_union"] = True
-    if job.bindings:
-        options["substitutions"] = {
-            ox.Variable(name): ox.NamedNode(iri) for name, iri in job.bindings.items()
-        }
-    result = store.query(job.text, **options)
-    if isinstance(result, ox.QueryBoolean):
-        return "ask", bool(result)
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows = ({v: _ox_term(sol[v]) for v in variables} for sol in result)
-        return "select", (variables, rows)
-    triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result)
-    return "graph", triples
-
-
-def _oxigraph_store(dataset: Any) -> Any | None:
-    """Return the pyoxigraph Store behind an oxrdflib-backed dataset, else ``None``."""
-    store = getattr(dataset, "store", None)
-    if type(store).__name__ != "OxigraphStore":
-        return None
-    return store._inner
 
 
 def evaluate(dataset: Any, job: Job) -> Answer:
@@ -286,16 +175,25 @@ def evaluate(dataset: Any, job: Job) -> Answer:
 
 
 def _evaluate(dataset: Any, job: Job) -> Answer:
-    from ..namespaces import PREFIXES
+    from rdflib import URIRef
 
-    store = _oxigraph_store(dataset)
-    engine = "oxigraph" if store is not None else "rdflib"
-    shape, payload = _run_oxigraph(store, job) if store is not None else _run_rdflib(dataset, job)
+    from ..namespaces import PREFIXES
+    from ..query.engine import execute, with_base
+
+    outcome = execute(
+        dataset, job.text if job.checked else with_base(job.text),
+        bindings={name: URIRef(iri) for name, iri in job.bindings.items()},
+        default_graphs=job.default_graphs, named_graphs=job.named_graphs,
+        has_dataset=job.has_dataset, terms="tuple",
+    )
+    engine = outcome.engine
+    shape = outcome.shape
     cap = job.max_results
     if shape == "ask":
-        return Answer(write_boolean(job.fmt, payload), 1, False, engine)
+        return Answer(write_boolean(job.fmt, outcome.boolean), 1, False, engine)
     if shape == "select":
-        variables, rows = payload
+        variables = outcome.variables
+        rows = (dict(zip(variables, row, strict=True)) for row in outcome.rows)
         kept = list(islice(rows, cap + 1))
         truncated = len(kept) > cap
         kept = kept[:cap]
@@ -305,7 +203,7 @@ def _evaluate(dataset: Any, job: Job) -> Answer:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    triples: Iterator[Any] = payload
+    triples: Iterator[Any] = outcome.triples
     kept_triples = list(islice(triples, cap + 1))
     truncated = len(kept_triples) > cap
     for triple in kept_triples[:cap]:

@@ -22,13 +22,22 @@ from typing import Any
 
 
 def apply_update(dataset: Any, text: str) -> None:
-    """Run the (already checked) update ``text`` on ``dataset`` with the usual prefixes."""
-    from ..namespaces import PREFIXES
+    """Run the (already checked) update ``text`` on ``dataset`` with the usual prefixes.
 
-    store = dataset.store
-    if type(store).__name__ == "OxigraphStore":
-        store._inner.update(text, prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+    ``text`` is the guard's checked text (:attr:`netgov_kg.query.guard.Checked.text`), which
+    holds the ``BASE`` of every path.
+    """
+    from ..namespaces import PREFIXES
+    from ..query.engine import prefixes
+    from ..stores import capabilities
+
+    caps = capabilities(dataset)
+    if caps.native is not None:
+        from ..stores.oxigraph import native_update
+
+        native_update(caps.native, text, prefixes())
         return
+    store = dataset.store
     from rdflib import ConjunctiveGraph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 

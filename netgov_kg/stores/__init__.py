@@ -1,13 +1,19 @@
 """The store seam: ``open_store(spec)`` returns an rdflib :class:`~rdflib.Dataset`.
 
 Every store is an rdflib ``Dataset`` whose default graph is the union of its named graphs, so
-the rest of the library (queries, networks, export, validation) works the same on each.
+the rest of the library (queries, networks, export, validation) works the same on each. What
+differs between stores (their engine, whether they persist, their parsers) is told by
+:func:`~netgov_kg.stores.capabilities.capabilities`, and by nothing else.
+
+With no spec, :func:`open_store` opens :func:`default_store`: Oxigraph, or rdflib's memory
+store with a warning where ``pyoxigraph`` cannot be imported (a platform without its wheels).
 
 ========================  ===================================================================
 spec                      store
 ========================  ===================================================================
-``"memory"``              rdflib's in-memory store (the default)
-``"oxigraph"``            Oxigraph in memory, through oxrdflib (``pip install netgov-kg[fast]``)
+``"oxigraph"``            Oxigraph in memory, through oxrdflib (the default)
+``"memory"``              rdflib's in-memory store: slower, and its SPARQL engine answers a
+                          few queries differently (see ``docs/engine-differences.md``)
 ``"oxigraph:/a/path"``    Oxigraph on disk: persists between runs
 ``"sparql:http://…"``     a remote SPARQL 1.1 endpoint
 ========================  ===================================================================
@@ -21,22 +27,58 @@ True
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from ..errors import StoreError
+from .capabilities import Capabilities, capabilities
 
 _KINDS = ("memory", "oxigraph", "sparql")
 
+#: The engine used when no store is named.
+DEFAULT_STORE = "oxigraph"
 
-def open_store(spec: str = "memory") -> Dataset:
+
+class EngineFallbackWarning(UserWarning):
+    """The default engine (Oxigraph) cannot be imported: the memory store is used instead."""
+
+
+def default_store() -> str:
+    """Return the store spec used when none is given: ``"oxigraph"``, else ``"memory"``.
+
+    Where ``pyoxigraph`` or ``oxrdflib`` cannot be imported (no wheel for the platform), warns
+    with :class:`EngineFallbackWarning` and returns ``"memory"``.
+
+    Examples
+    --------
+    >>> default_store()
+    'oxigraph'
+    """
+    try:
+        import oxrdflib  # noqa: F401
+        import pyoxigraph  # noqa: F401
+    except ImportError as exc:
+        warnings.warn(
+            f"Oxigraph, the default engine, cannot be imported ({exc}); using rdflib's "
+            "memory store, which is slower and answers a few queries differently "
+            "(pass store='memory' to choose it and silence this warning)",
+            EngineFallbackWarning,
+            stacklevel=3,
+        )
+        return "memory"
+    return DEFAULT_STORE
+
+
+def open_store(spec: str | None = None) -> Dataset:
     """Open the store named by ``spec`` and return it as an rdflib Dataset.
 
     Parameters
     ----------
-    spec : str
-        ``"memory"``, ``"oxigraph"``, ``"oxigraph:PATH"`` or ``"sparql:URL"``.
+    spec : str or None
+        ``"memory"``, ``"oxigraph"``, ``"oxigraph:PATH"`` or ``"sparql:URL"``; ``None`` opens
+        :func:`default_store`.
 
     Returns
     -------
@@ -57,6 +99,8 @@ def open_store(spec: str = "memory") -> Dataset:
     ...     print(exc)
     unknown store 'nosuch': use one of memory, oxigraph, oxigraph:PATH, sparql:URL
     """
+    if spec is None:
+        spec = default_store()
     kind, _, arg = spec.partition(":")
     if kind == "memory" and not arg:
         from .memory import open_memory
@@ -83,12 +127,7 @@ def store_kind(dataset: Dataset) -> str:
     >>> store_kind(open_store("memory"))
     'memory'
     """
-    names = {cls.__name__ for cls in type(dataset.store).__mro__}
-    if "OxigraphStore" in names:
-        return "oxigraph"
-    if "SPARQLStore" in names:
-        return "sparql"
-    return "memory"
+    return capabilities(dataset).engine
 
 
 def is_persistent(dataset: Dataset) -> bool:
@@ -99,7 +138,7 @@ def is_persistent(dataset: Dataset) -> bool:
     >>> is_persistent(open_store("oxigraph"))
     False
     """
-    return hasattr(dataset.store, "path") or store_kind(dataset) == "sparql"
+    return capabilities(dataset).persistent
 
 
 def has_graph(dataset: Dataset, graph: URIRef) -> bool:
@@ -160,13 +199,12 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     >>> len(ds)
     1
     """
-    kind = store_kind(dataset)
+    caps = capabilities(dataset)
+    kind = caps.engine
     if kind == "oxigraph":
-        from .oxigraph import OX_FORMATS
-
         target = dataset.graph(graph)
         try:  # Oxigraph's bulk loader: fast, but not atomic, so undo a partial load
-            target.parse(path, format=OX_FORMATS.get(fmt, fmt), transactional=False)
+            target.parse(path, format=caps.parser(fmt), transactional=False)
         except Exception:
             drop_graph(dataset, graph)
             raise
@@ -207,13 +245,15 @@ def close_store(dataset: Dataset) -> None:
 
     Other stores need no closing; for them this does nothing.
     """
-    if store_kind(dataset) == "oxigraph" and hasattr(dataset.store, "path"):
+    caps = capabilities(dataset)
+    if caps.engine == "oxigraph" and caps.persistent:
         from .oxigraph import close_oxigraph
 
         close_oxigraph(dataset)
 
 
 __all__ = [
+    "Capabilities", "capabilities", "default_store", "DEFAULT_STORE", "EngineFallbackWarning",
     "open_store", "store_kind", "is_persistent", "has_graph", "drop_graph", "parse_into",
     "close_store", "_KINDS",
 ]

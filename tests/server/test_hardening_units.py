@@ -7,6 +7,8 @@ from rdflib import Dataset, Literal, URIRef
 
 from netgov_kg.cli import build_parser
 from netgov_kg.errors import InputError
+from netgov_kg.query import engine as engine_module
+from netgov_kg.query.engine import with_base
 from netgov_kg.server import evaluate as evaluate_module
 from netgov_kg.server.cache import ByteLRU, text_size
 from netgov_kg.server.cli import TOKEN_VARIABLE, read_token
@@ -37,14 +39,14 @@ def test_byte_lru_stays_within_its_budget():
 
 def test_the_workers_query_caches_are_bounded_by_bytes(dataset, monkeypatch):
     budget = 40 * text_size("x" * 100)
-    monkeypatch.setattr(evaluate_module, "_PREPARED", ByteLRU(budget))
+    monkeypatch.setattr(engine_module, "_PREPARED", ByteLRU(budget))
     monkeypatch.setattr(evaluate_module, "_CHECKED", ByteLRU(budget))
     for i in range(200):  # distinct queries, as an attacker would send them
         text = f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(?s != <urn:n{i}>) }} # {'x' * 100}"
         evaluate(dataset, Job(text, "", "", screen=Screen()))
-        assert evaluate_module._PREPARED.size <= budget
+        assert engine_module._PREPARED.size <= budget
         assert evaluate_module._CHECKED.size <= budget
-    assert 0 < len(evaluate_module._PREPARED) < 200
+    assert 0 < len(engine_module._PREPARED) < 200
 
 
 def test_answers_are_capped_by_bytes_both_sides(dataset):
@@ -60,8 +62,8 @@ def test_answers_are_capped_by_bytes_both_sides(dataset):
 
 def test_the_checked_text_is_what_runs(dataset):
     checked = check_query("SELECT ?o WHERE { # c\r ?s ?p ?o } LIMIT 1")
-    assert checked.text == "SELECT ?o WHERE {  \n ?s ?p ?o } LIMIT 1"
-    answer = evaluate(dataset, Job(checked.text, checked.form, "csv"))
+    assert checked.text == with_base("SELECT ?o WHERE {  \n ?s ?p ?o } LIMIT 1")
+    answer = evaluate(dataset, Job(checked.text, checked.form, "csv", checked=True))
     assert answer.count == 1
 
 
