@@ -13,7 +13,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
-from .namespaces import NGR
+from .namespaces import NG, NGR
 
 #: Named graph IRIs used when loading the shipped files.
 GRAPH_ONTOLOGY = URIRef(str(NGR) + "graph/ontology")
@@ -117,16 +117,23 @@ class KnowledgeGraph:
 
         return project(self.dataset, name, lang=lang or self.lang, **options)
 
-    def similar_cases(self, case: str, k: int = 5, *, broader: bool = False, **options: Any) -> Any:
+    def similar_cases(
+        self, case: str | URIRef, k: int = 5, *, broader: bool = False, **options: Any
+    ) -> Any:
         """Return the ``k`` cases most similar to ``case``, with the shared themes.
+
+        ``case`` is a ``URIRef`` (as a query row gives it), an IRI, a CURIE or a label, as
+        :func:`netgov_kg.terms.resolve` takes them.
 
         ``broader=True`` counts each case's broader themes too; ``measure=`` picks the score.
         See :func:`netgov_kg.network.similarity.similar_cases`.
         """
         from .network.similarity import similar_cases
+        from .terms import resolve
 
+        iri = resolve(self.dataset, case, NG.Case)  # the one rule of every entry point
         G = self.network("case-theme", lang=self.lang, broader=broader)
-        return similar_cases(G, case, k=k, **options)
+        return similar_cases(G, iri, k=k, **options)
 
     # -- adding data ----------------------------------------------------------------------------
     def add_cases(self, path: str | PathLike[str], **options: Any) -> Any:

@@ -236,6 +236,7 @@ class LabelTable:
 
     def __init__(self, names: Iterable[tuple[object, str]] = ()) -> None:
         self.by_name: dict[str, set[object]] = {}
+        self.names: dict[str, set[object]] = {}
         self.shown: dict[object, str] = {}
         for node, name in names:
             self.add(node, name)
@@ -245,6 +246,7 @@ class LabelTable:
         key = fold(str(name))
         if key:
             self.by_name.setdefault(key, set()).add(node)
+            self.names.setdefault(str(name), set()).add(node)
             self.shown.setdefault(node, str(name))
 
     def exact(self, text: str) -> set[object]:
@@ -297,9 +299,10 @@ class LabelTable:
             raise AmbiguousResource(
                 f"{text!r} matches {len(chosen)} {what}s: {listed}{more}; be more precise "
                 "(or give the IRI)", [str(n) for n in chosen])
-        names = sorted({self.shown[n] for ns in self.by_name.values() for n in ns if keep(n)})
-        close = difflib.get_close_matches(text, names, n=5, cutoff=0.3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        names = {name: nodes for name, nodes in self.names.items() if any(map(keep, nodes))}
+        close = difflib.get_close_matches(text, sorted(names), n=5, cutoff=0.3)
+        meant = dict.fromkeys(shown(n) for name in close for n in sorted(names[name], key=str))
+        hint = f"; did you mean {', '.join(meant)}?" if meant else ""
         raise UnknownResource(f"no {what} is labelled {text!r}{hint}")
 
 
