@@ -8,8 +8,8 @@ everywhere.
 
 - :func:`curie` and :func:`expand` shorten and expand IRIs with the project's prefixes
   (:data:`netgov_kg.namespaces.PREFIXES`, held by one rdflib ``NamespaceManager``);
-- :func:`local_name` and :func:`fold` (the label rule) are those of
-  :mod:`netgov_kg.query.labels`;
+- :func:`local_name` gives an IRI's last segment, :func:`fold` is the rule by which two
+  labels are "the same";
 - :func:`subclasses` and :func:`superclasses` walk ``rdfs:subClassOf``;
 - :class:`LabelTable` and :func:`resolve` turn what a user typed into one resource, or raise
   :class:`~netgov_kg.errors.UnknownResource` or
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
@@ -38,11 +39,11 @@ from rdflib.term import Node
 
 from .errors import AmbiguousResource, InputError, UnknownResource
 from .namespaces import NG, bind_prefixes
-from .query.labels import fold, local_name
 
 __all__ = [
     "LABEL_PROPERTIES",
     "LabelTable",
+    "QUOTES",
     "check_iri",
     "curie",
     "expand",
@@ -54,6 +55,45 @@ __all__ = [
     "subclasses",
     "superclasses",
 ]
+
+#: Quotation marks that do not count when labels are compared.
+QUOTES = frozenset("“”\"'‘’「」《》『』")
+
+
+def fold(text: str) -> str:
+    """Fold a label for comparing: the one rule by which two labels are "the same".
+
+    NFKC (full-width forms become plain), case folded, and with no quotation marks, no
+    white space and no invisible format characters (Unicode category Cf: zero-width spaces and
+    joiners, bidi marks and overrides, the byte-order mark). ``add`` uses it to find a
+    duplicate or a resource to reuse, ``find``/``resolve`` to match what a user typed.
+
+    Examples
+    --------
+    >>> fold("胶东\u200b在线") == fold("胶东在线")
+    True
+    >>> fold(" 上海“一网通办” ") == fold('上海"一网通办"')
+    True
+    >>> fold("Sina  Weibo"), fold("ＳＩＮＡ\u202eWeibo")
+    ('sinaweibo', 'sinaweibo')
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", "".join(
+        ch for ch in text
+        if not ch.isspace() and ch not in QUOTES and unicodedata.category(ch) != "Cf"))
+
+
+def local_name(iri: str | URIRef) -> str:
+    """Return the last segment of an IRI (after ``#`` or the last ``/``).
+
+    Examples
+    --------
+    >>> local_name("https://w3id.org/netgov-kg/ontology#Case")
+    'Case'
+    """
+    text = str(iri)
+    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
+
 
 #: The properties whose values name a resource, for :func:`resolve` and ``find``.
 LABEL_PROPERTIES: tuple[URIRef, ...] = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
