@@ -415,7 +415,7 @@ class _Mapper:
             except UnknownResource:
                 raise self._unknown_theme(text, path) from None
             except AmbiguousResource as exc:
-                raise self.doc.error(exc.message, path) from None
+                raise self._ambiguous(exc.message, exc, path) from None
         for record in self.records:  # a record of this template, by label
             if target is not None and not _compatible(record.kind, target):
                 continue
@@ -427,7 +427,7 @@ class _Mapper:
         try:  # the graph's resources, by the rule of every entry point (netgov_kg.terms)
             return self.index.resolve(text, cls, what=what)
         except AmbiguousResource as exc:
-            raise self.doc.error(f"{exc.message}: write the IRI", path) from None
+            raise self._ambiguous(exc.message, exc, path) from None
         except UnknownResource as exc:
             hint = str(exc).partition("; ")[2]
             raise self.doc.error(
@@ -452,13 +452,18 @@ class _Mapper:
         try:
             return self.index.resolve(text, NG.Place, what="place")
         except AmbiguousResource as exc:
-            raise self.doc.error(f"place name {text!r} is ambiguous ({', '.join(exc.candidates)}): "
-                                 "write its GB/T 2260 code", path) from None
+            raise self._ambiguous(f"place name {text!r} is ambiguous "
+                                  f"({', '.join(exc.candidates)}): write its GB/T 2260 code",
+                                  exc, path) from None
         except UnknownResource as exc:
             hint = str(exc).partition("; ")[2]
             raise self.doc.error(
                 f"unknown place {text!r}: the graph knows no place of this name (write its "
                 f"six-digit GB/T 2260 code){'; ' + hint if hint else ''}", path) from None
+
+    def _ambiguous(self, message: str, exc: AmbiguousResource, path: KeyPath) -> Exception:
+        """Return the core's :class:`AmbiguousResource`, located at ``path`` of the template."""
+        return AmbiguousResource(message, exc.candidates, self.doc.location(path))
 
     def _unknown_theme(self, text: str, path: KeyPath) -> Exception:
         known = [self.index.name(t, "zh") for t in self.index.instances(NG.Theme)]
