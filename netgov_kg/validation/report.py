@@ -42,7 +42,7 @@ from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.term import Node
 
 from ..namespaces import bind_prefixes
-from ..terms import curie, namespace_manager
+from ..terms import curie, local_name, namespace_manager
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -124,7 +124,7 @@ class Finding:
     @property
     def constraint_name(self) -> str:
         """The constraint component's short name, e.g. ``"MinCount"``."""
-        name = str(self.constraint).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        name = local_name(self.constraint)
         return name.removesuffix("ConstraintComponent")
 
     def message_in(self, lang: str) -> str:
