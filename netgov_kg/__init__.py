@@ -23,6 +23,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    AmbiguousResource,
     InputError,
     Location,
     NetgovDeprecationWarning,
@@ -31,6 +32,7 @@ from .errors import (
     QueryTooLarge,
     StoreError,
     UnknownNameError,
+    UnknownResource,
 )
 from .graph import KnowledgeGraph, load
 from .namespaces import NG, NGR, NGSH
@@ -76,6 +78,8 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTooLarge",
     "UnknownNameError",
+    "UnknownResource",
+    "AmbiguousResource",
     "StoreError",
     "Location",
     "NetgovDeprecationWarning",

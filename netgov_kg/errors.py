@@ -67,3 +67,25 @@ class NetgovDeprecationWarning(DeprecationWarning):
     Filter the project's own deprecations with
     ``warnings.simplefilter("ignore", netgov_kg.NetgovDeprecationWarning)``.
     """
+
+
+class UnknownResource(UnknownNameError):
+    """No resource of the graph is named by what the user gave (an IRI, a CURIE or a label).
+
+    Raised by :func:`netgov_kg.terms.resolve`, and so by every entry point that takes a
+    resource (``describe``, ``similar_cases``, named-query parameters, templates). It is an
+    :class:`UnknownNameError`, as the unknown labels of earlier versions were.
+    """
+
+
+class AmbiguousResource(InputError):
+    """What the user gave names several resources; ``candidates`` lists them (IRIs, sorted).
+
+    Raised by :func:`netgov_kg.terms.resolve`. It is an :class:`InputError`, as the ambiguous
+    labels of earlier versions were.
+    """
+
+    def __init__(self, message: str, candidates: list[str] | None = None,
+                 location: Location | None = None) -> None:
+        self.candidates = list(candidates or [])
+        super().__init__(message, location)

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import InputError
-from .namespaces import NGR
+from .namespaces import NG, NGR
 
 if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
     import networkx as nx
@@ -332,13 +332,18 @@ class KnowledgeGraph:
     ) -> list[SimilarCase]:
         """Return the ``k`` cases most similar to ``case``, with the shared themes.
 
+        ``case`` is a ``URIRef`` (as a query row gives it), an IRI, a CURIE or a label, as
+        :func:`netgov_kg.terms.resolve` takes them.
+
         ``broader=True`` counts each case's broader themes too; ``measure=`` picks the score.
         See :func:`netgov_kg.network.similarity.similar_cases`.
         """
         from .network.similarity import similar_cases
+        from .terms import resolve
 
+        iri = resolve(self.dataset, case, NG.Case)  # the one rule of every entry point
         G = self.network("case-theme", lang=self.lang, broader=broader)
-        return similar_cases(G, case, k=k, measure=measure)
+        return similar_cases(G, iri, k=k, measure=measure)
 
     # -- adding data ----------------------------------------------------------------------------
     def add_cases(

@@ -25,7 +25,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from .namespaces import NG, PREFIXES
-from .query.labels import local_name
+from .terms import local_name
 
 #: Prefixes declared in the context.
 CONTEXT_PREFIXES = (

@@ -1,6 +1,6 @@
 """Find resources by label, and describe one resource.
 
-:func:`find` matches a text against every ``rdfs:label`` and ``skos:altLabel`` (zh and en,
+:func:`find` matches a text against every name (``rdfs:label``, ``skos:altLabel``; zh and en,
 as a substring, compared by :func:`~netgov_kg.query.labels.fold`: case, spaces, quotation
 marks and invisible characters do not count). :func:`resolve` turns what a user typed (an
 IRI, a CURIE such as ``ngr:theme/party-building`` or a label) into one IRI, or says why it
@@ -17,63 +17,20 @@ True
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from .errors import InputError, UnknownNameError
-from .namespaces import NG, PREFIXES
+from .errors import UnknownResource
 from .query.labels import fold, label
 from .query.results import Results
+from .terms import expand, labelled
+from .terms import resolve as _resolve
 
-_LABEL_PROPS = (RDFS.label, SKOS.altLabel)
-
-
-def expand_curie(text: str) -> URIRef | None:
-    """Return the IRI for an IRI or a CURIE with a known prefix, else ``None``.
-
-    Examples
-    --------
-    >>> expand_curie("ngr:theme/party-building")
-    rdflib.term.URIRef('https://w3id.org/netgov-kg/id/theme/party-building')
-    >>> expand_curie("<https://example.org/x>")
-    rdflib.term.URIRef('https://example.org/x')
-    >>> expand_curie("一网通办") is None
-    True
-    """
-    text = text.strip()
-    if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
-    prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES and " " not in local:
-        return URIRef(str(PREFIXES[prefix]) + local)
-    return None
-
-
-def _classes(dataset: Dataset, cls: URIRef) -> set[Node]:
-    """Return ``cls`` and every class below it (``rdfs:subClassOf*``)."""
-    return set(dataset.transitive_subjects(RDFS.subClassOf, cls))
-
-
-def _labelled(dataset: Dataset, cls: URIRef | None) -> Iterator[tuple[Node, Literal]]:
-    if cls is None:
-        for prop in _LABEL_PROPS:
-            for s, o in dataset.subject_objects(prop):
-                if isinstance(o, Literal):
-                    yield s, o
-        return
-    members = {s for c in _classes(dataset, cls) for s in dataset.subjects(RDF.type, c)}
-    for s in members:
-        for prop in _LABEL_PROPS:
-            for o in dataset.objects(s, prop):
-                if isinstance(o, Literal):
-                    yield s, o
+#: An alias of :func:`netgov_kg.terms.expand`, kept for earlier callers.
+expand_curie = expand
 
 
 def find(
@@ -107,7 +64,7 @@ def find(
     """
     want = fold(text)
     best: dict[Node, tuple[int, int, Literal]] = {}
-    for node, lit in _labelled(dataset, cls):
+    for node, lit in labelled(dataset, cls):
         have = fold(str(lit))
         if want and want in have:
             rank = (0 if have == want else 1, len(have))
@@ -124,29 +81,17 @@ def find(
     return Results(["resource", "label", "matched", "type"], rows, graph=dataset)
 
 
-def _valid(iri: URIRef) -> URIRef:
-    """Return ``iri``, or raise :class:`InputError` if it holds a space, ``<``, ``>``..."""
-    from .query.terms import to_term
-
-    to_term(iri)
-    return iri
-
-
-def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) -> URIRef:
-    """Return the one resource meant by ``text``: an IRI, a CURIE or a label.
-
-    A label must match one resource exactly (zh or en label or alternative label, ignoring
-    case and spaces) or, failing that, be part of exactly one resource's label. When a case
-    and other resources share the exact label (成都市网络理政平台 is a case and a platform),
-    the case is meant.
+def resolve(dataset: Dataset, text: str | Node, *, cls: URIRef | None = None) -> URIRef:
+    """Return the one resource meant by ``text``: see :func:`netgov_kg.terms.resolve`.
 
     Raises
     ------
-    UnknownNameError
+    UnknownResource
         If nothing matches; the message suggests close labels.
+    AmbiguousResource
+        If several resources match (the message lists them).
     InputError
-        If several resources match (the message lists them), or an IRI (``<…>`` or a CURIE)
-        is not valid, e.g. holds a space.
+        If an IRI (``<…>`` or a CURIE) is not valid, e.g. holds a space.
 
     Examples
     --------
@@ -154,27 +99,7 @@ def resolve(dataset: Dataset, text: str | URIRef, *, cls: URIRef | None = None) 
     >>> resolve(netgov_kg.load().dataset, "ngr:case/x")
     rdflib.term.URIRef('https://w3id.org/netgov-kg/id/case/x')
     """
-    if isinstance(text, URIRef):
-        return _valid(text)
-    iri = expand_curie(text)
-    if iri is not None:
-        return _valid(iri)
-    hits = find(dataset, text, cls=cls)
-    exact = [r for r in hits if fold(str(r["matched"])) == fold(text)]
-    cases = {r["resource"] for r in exact if (r["resource"], RDF.type, NG.Case) in dataset}
-    if len({r["resource"] for r in exact}) > 1 and len(cases) == 1:
-        return next(iter(cases))  # a case and its platform share a name: the case wins
-    chosen = exact or hits.rows
-    kind = f" {label(dataset, cls, 'en')}" if cls is not None else ""
-    if len({r["resource"] for r in chosen}) == 1:
-        return chosen[0]["resource"]  # type: ignore[return-value]
-    if not chosen:
-        names = sorted({str(lit) for _, lit in _labelled(dataset, cls)})
-        close = difflib.get_close_matches(text, names, n=5, cutoff=0.3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UnknownNameError(f"no{kind} resource is labelled {text!r}{hint}")
-    listed = "; ".join(f"{r['matched']} <{r['resource']}>" for r in chosen[:8])
-    raise InputError(f"{text!r} matches {len(chosen)}{kind} resources: {listed}; be more precise")
+    return _resolve(dataset, text, cls)
 
 
 @dataclass
@@ -210,13 +135,15 @@ class Description:
         return self.results()._repr_html_()
 
 
-def describe(dataset: Dataset, iri_or_label: str | URIRef, *, lang: str = "zh") -> Description:
+def describe(dataset: Dataset, iri_or_label: str | Node, *, lang: str = "zh") -> Description:
     """Describe one resource, given by IRI, CURIE or label (see :func:`resolve`).
 
     Raises
     ------
-    UnknownNameError
+    UnknownResource
         If the resource is not in the graph (or no label matches).
+    AmbiguousResource
+        If a label names several resources.
 
     Examples
     --------
@@ -230,7 +157,7 @@ def describe(dataset: Dataset, iri_or_label: str | URIRef, *, lang: str = "zh") 
     outgoing = sorted(dataset.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
     incoming = sorted(dataset.subject_predicates(iri), key=lambda sp: (str(sp[1]), str(sp[0])))
     if not outgoing and not incoming:
-        raise UnknownNameError(f"{iri_or_label!r}: no resource <{iri}> in the graph")
+        raise UnknownResource(f"{iri_or_label!r}: no resource <{iri}> in the graph")
     labels = {
         o.language or "": str(o)
         for o in dataset.objects(iri, RDFS.label)

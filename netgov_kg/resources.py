@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -52,3 +53,20 @@ def shapes_files() -> list[Path]:
 def query_dir() -> Path:
     """Return the folder of the named-query catalogue (``netgov_kg/queries``)."""
     return _PACKAGE_DIR / "queries"
+
+
+@cache
+def query_text(folder: str, name: str) -> str:
+    """Return the text of the project's SPARQL file ``netgov_kg/<folder>/queries/<name>.rq``.
+
+    The one loader of the package's own ``.rq`` files (the network projections', ``add``'s
+    index, the server's pages, the synthetic data's); ``folder`` ``""`` is the named-query
+    catalogue (``netgov_kg/queries``).
+
+    Examples
+    --------
+    >>> "ng:hasTheme" in query_text("network", "case-theme")
+    True
+    """
+    base = _PACKAGE_DIR / folder if folder else _PACKAGE_DIR
+    return (base / "queries" / f"{name}.rq").read_text(encoding="utf-8")

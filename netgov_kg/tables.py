@@ -32,7 +32,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from .namespaces import NG
-from .query.labels import local_name
+from .terms import local_name, subclasses
 
 #: File name -> class, for the main classes of the contract.
 MAIN_CLASSES: dict[str, URIRef] = {
@@ -73,13 +73,8 @@ def spreadsheet_cell(text: str) -> str:
     return text
 
 
-def _subclasses(dataset: Dataset, cls: URIRef) -> set[Node]:
-    """Return ``cls`` and every class below it (``rdfs:subClassOf*``)."""
-    return set(dataset.transitive_subjects(RDFS.subClassOf, cls))
-
-
 def _instances(dataset: Dataset, cls: URIRef) -> list[Node]:
-    members = {s for c in _subclasses(dataset, cls) for s in dataset.subjects(RDF.type, c)}
+    members = {s for c in subclasses(dataset, cls) for s in dataset.subjects(RDF.type, c)}
     return sorted(members, key=str)
 
 

@@ -205,9 +205,9 @@ def bind_value(text: str) -> Any:
     """
     from rdflib import Literal
 
-    from ..lookup import expand_curie
+    from ..terms import expand
 
-    iri = expand_curie(text)
+    iri = expand(text)
     if iri is not None:
         return iri
     for lang in ("zh", "en"):

@@ -30,10 +30,10 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from ..errors import InputError
 from ..namespaces import NG, NGR
+from ..terms import curie, superclasses
 from .mapper import BASES
-from .ownership import case_triples, class_supers, data_graph, ontology, owned_resources
+from .ownership import case_triples, data_graph, ontology, owned_resources
 from .schema import COMMON, EXPORT_ORDER, KINDS, Field, Kind
-from .values import curie
 
 _DATE_TYPES = {XSD.date: r"\d{4}-\d{2}-\d{2}", XSD.gYearMonth: r"\d{4}-\d{2}", XSD.gYear: r"\d{4}"}
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
@@ -58,7 +58,7 @@ def export_case(dataset: Dataset | Graph, case: URIRef) -> dict[str, Any]:
     if (case, RDF.type, NG.Case) not in graph:
         raise InputError(f"not a case of the graph: {curie(case)}")
     onto = ontology()
-    supers = class_supers(onto)
+    supers = superclasses(onto)
     owned = owned_resources(graph, case, supers)
     triples = case_triples(graph, case, supers)
     return _Exporter(graph, triples, supers, case, owned).run()

@@ -24,29 +24,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources as _resources
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from ..namespaces import PREFIXES
-from ..query.labels import fold
-
-
-def query_text(name: str) -> str:
-    """Return the text of ``netgov_kg/ingest/queries/<name>.rq``.
-
-    Examples
-    --------
-    >>> "ng:adminCode" in query_text("place-codes")
-    True
-    """
-    return (_resources.files(__package__) / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+from ..namespaces import NG, PREFIXES
+from ..resources import query_text
+from ..terms import LabelTable, superclasses
 
 
 def run(dataset: Dataset | Graph, name: str) -> list[tuple]:
     """Run the project query ``name`` on ``dataset`` with the usual prefixes."""
-    return list(dataset.query(query_text(name), initNs=dict(PREFIXES)))
+    return list(dataset.query(query_text("ingest", name), initNs=dict(PREFIXES)))
 
 
 @dataclass
@@ -54,10 +43,10 @@ class GraphIndex:
     """Labels, codes, types and class hierarchy of a graph."""
 
     dataset: Dataset | Graph
-    labels: dict[str, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
+    labels: LabelTable = field(default_factory=LabelTable)
     types: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     codes: dict[str, URIRef] = field(default_factory=dict)
-    supers: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
+    supers: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
     names: dict[URIRef, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
 
     @classmethod
@@ -65,7 +54,7 @@ class GraphIndex:
         """Index ``dataset`` (the union of its graphs)."""
         index = cls(dataset)
         for resource, type_, label in run(dataset, "labels"):
-            index.labels[fold(str(label))].add(resource)
+            index.labels.add(resource, str(label))
             if type_ is not None:
                 index.types[resource].add(type_)
             lang = getattr(label, "language", None)
@@ -73,8 +62,7 @@ class GraphIndex:
                 index.names[resource][lang] = str(label)
         for place, code in run(dataset, "place-codes"):
             index.codes[str(code)] = place
-        for sub, sup in run(dataset, "subclasses"):
-            index.supers[sub].add(sup)
+        index.supers.update(superclasses(dataset))
         return index
 
     def exists(self, iri: URIRef) -> bool:
@@ -97,8 +85,28 @@ class GraphIndex:
 
     def by_label(self, label: str, cls: URIRef | None = None) -> list[URIRef]:
         """Return the resources (of class ``cls``) with this label, sorted."""
-        found = self.labels.get(fold(label), set())
-        return sorted(r for r in found if cls is None or self.is_a(r, cls))
+        found = self.labels.exact(label)
+        return sorted(r for r in found if cls is None or self.is_a(r, cls))  # type: ignore
+
+    def resolve(self, text: str, cls: URIRef | None = None, *, what: str = "resource") -> URIRef:
+        """Return the one resource (of class ``cls``) named ``text``: the rule of every entry point.
+
+        :class:`netgov_kg.terms.LabelTable`'s rule, as :func:`netgov_kg.terms.resolve` applies
+        it (a case wins over other resources of the same name), except that a name must be
+        whole: a template does not guess from a part of a name.
+
+        Raises
+        ------
+        UnknownResource
+            If no resource has this name (the message suggests close ones).
+        AmbiguousResource
+            If several have it.
+        """
+        found = self.labels.resolve(
+            text, accept=lambda r: cls is None or self.is_a(r, cls),  # type: ignore[arg-type]
+            prefer=lambda r: self.is_a(r, NG.Case), exact=True, what=what,  # type: ignore
+            describe=lambda r: f"{self.name(r)} <{r}>")  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
 
     def place_by_code(self, code: str) -> URIRef | None:
         """Return the place with GB/T 2260 code ``code``, or ``None``."""
@@ -106,7 +114,8 @@ class GraphIndex:
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """Return the labelled resources of class ``cls``, sorted."""
-        return sorted({r for rs in self.labels.values() for r in rs if self.is_a(r, cls)})
+        return sorted({r for rs in self.labels.by_name.values() for r in rs  # type: ignore
+                       if self.is_a(r, cls)})  # type: ignore[arg-type]
 
     def name(self, iri: URIRef, lang: str = "zh") -> str:
         """Return a label of ``iri`` for messages (``lang`` first), or the IRI."""

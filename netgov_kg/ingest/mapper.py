@@ -41,8 +41,9 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from ..errors import AmbiguousResource, InputError, UnknownResource
 from ..namespaces import NG, NGR, PREFIXES
-from ..query.labels import fold
+from ..terms import curie, expand, fold
 from . import values as V
 from .index import GraphIndex
 from .located import LocatedDocument
@@ -58,7 +59,6 @@ AUTO_LABEL = ("figure", "endorsement", "post", "theme_assignment", "goal")
 #: ``basis`` values a statement may have.
 BASES = {"background": NG.Background, "implied": NG.Implied, "correction": NG.Correction}
 _TOP_KEYS = ("template", "source")
-_CURIE = re.compile(r"^([A-Za-z][\w-]*):([^\s/][^\s]*)?$")
 _WEB_IRI = re.compile(r"(?:https?://|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:)[^\x00-\x20<>\"{}|\\^`\x7f]+")
 
 
@@ -120,7 +120,8 @@ def map_template(doc: LocatedDocument, index: GraphIndex) -> MapResult:
 def expand_iri(value: str) -> URIRef | None:
     """Return the IRI for ``<…>``, ``http(s)://…`` or a known-prefix CURIE, else ``None``.
 
-    Only ``http``, ``https`` and ``urn`` IRIs are taken; any other (``<file:///…>``,
+    The reading is :func:`netgov_kg.terms.expand`'s; a template adds a policy to it: only
+    ``http``, ``https`` and ``urn`` IRIs are taken; any other (``<file:///…>``,
     ``<javascript:…>``) and an IRI with a space or a character such as ``<``, ``>`` or ``"``
     in it raise ``ValueError``.
 
@@ -142,19 +143,13 @@ def expand_iri(value: str) -> URIRef | None:
     ...
     ValueError: not an http, https or urn IRI: 'javascript:alert(1)'
     """
-    value = value.strip()
-    if value.startswith("<") and value.endswith(">"):
-        iri = value[1:-1]
-    elif value.startswith(("http://", "https://")) and " " not in value:
-        iri = value
-    else:
-        match = _CURIE.match(value)
-        if not (match and match.group(1) in PREFIXES):
-            return None
-        iri = str(PREFIXES[match.group(1)]) + (match.group(2) or "")
-    if not _WEB_IRI.fullmatch(iri):
-        raise ValueError(f"not an http, https or urn IRI: {iri!r}")
-    return URIRef(iri)
+    try:
+        iri = expand(value)  # the one reading of IRIs and CURIEs (netgov_kg.terms)
+    except InputError as exc:
+        raise ValueError(exc.message) from None
+    if iri is not None and not _WEB_IRI.fullmatch(iri):
+        raise ValueError(f"not an http, https or urn IRI: {str(iri)!r}")
+    return iri
 
 
 def read_only(iri: URIRef) -> bool:
@@ -309,7 +304,7 @@ class _Mapper:
             if self.index.exists(iri):
                 if kind.name == "case":
                     raise self.doc.error(
-                        f"duplicate case: {V.curie(iri)} is "
+                        f"duplicate case: {curie(iri)} is "
                         f"already in the graph ({self.index.name(iri)})", path + ("id",))
                 record.reused = True
         else:
@@ -415,10 +410,12 @@ class _Mapper:
         if target is not None and target.name == "place":
             return self._place(text, path)
         if target is not None and target.name == "theme":
-            found = self.index.by_label(text, NG.Theme)
-            if len(found) == 1:
-                return found[0]
-            raise self._unknown_theme(text, path)
+            try:
+                return self.index.resolve(text, NG.Theme, what="theme")
+            except UnknownResource:
+                raise self._unknown_theme(text, path) from None
+            except AmbiguousResource as exc:
+                raise self._ambiguous(exc.message, exc, path) from None
         for record in self.records:  # a record of this template, by label
             if target is not None and not _compatible(record.kind, target):
                 continue
@@ -426,18 +423,17 @@ class _Mapper:
             if any(_same(text, n) for n in names.values()):
                 return record.iri  # type: ignore[return-value]
         cls = target.cls if target is not None and target.name in KINDS else None
-        found = self.index.by_label(text, cls)
-        if len(found) == 1:
-            return found[0]
         what = target.name if target is not None and target.name in KINDS else "resource"
-        if len(found) > 1:
+        try:  # the graph's resources, by the rule of every entry point (netgov_kg.terms)
+            return self.index.resolve(text, cls, what=what)
+        except AmbiguousResource as exc:
+            raise self._ambiguous(exc.message, exc, path) from None
+        except UnknownResource as exc:
+            hint = str(exc).partition("; ")[2]
             raise self.doc.error(
-                f"{text!r} names {len(found)} resources ({', '.join(found)}): write the IRI",
-                path)
-        raise self.doc.error(
-            f"unknown {what} {text!r}: no record of this template has this id or label, and "
-            f"the graph has no {what} with this label (write it as a record, or give an IRI)",
-            path)
+                f"unknown {what} {text!r}: no record of this template has this id or label, "
+                f"and the graph has no {what} with this label (write it as a record, or give "
+                f"an IRI){'; ' + hint if hint else ''}", path) from None
 
     def _place(self, text: str, path: KeyPath) -> URIRef:
         if re.fullmatch(r"\d+", text):
@@ -453,14 +449,21 @@ class _Mapper:
                     "places known to the graph has this GB/T 2260 code (add the place first, "
                     "or check the code)", path)
             return place
-        found = self.index.by_label(text, NG.Place)
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise self.doc.error(f"place name {text!r} is ambiguous ({', '.join(found)}): "
-                                 "write its GB/T 2260 code", path)
-        raise self.doc.error(f"unknown place {text!r}: the graph knows no place of this name "
-                             "(write its six-digit GB/T 2260 code)", path)
+        try:
+            return self.index.resolve(text, NG.Place, what="place")
+        except AmbiguousResource as exc:
+            raise self._ambiguous(f"place name {text!r} is ambiguous "
+                                  f"({', '.join(exc.candidates)}): write its GB/T 2260 code",
+                                  exc, path) from None
+        except UnknownResource as exc:
+            hint = str(exc).partition("; ")[2]
+            raise self.doc.error(
+                f"unknown place {text!r}: the graph knows no place of this name (write its "
+                f"six-digit GB/T 2260 code){'; ' + hint if hint else ''}", path) from None
+
+    def _ambiguous(self, message: str, exc: AmbiguousResource, path: KeyPath) -> Exception:
+        """Return the core's :class:`AmbiguousResource`, located at ``path`` of the template."""
+        return AmbiguousResource(message, exc.candidates, self.doc.location(path))
 
     def _unknown_theme(self, text: str, path: KeyPath) -> Exception:
         known = [self.index.name(t, "zh") for t in self.index.instances(NG.Theme)]
@@ -531,7 +534,7 @@ class _Mapper:
             cls = _iri(self.doc, ipath, text) or NG[text]
             if not self.index.is_subclass(cls, record.kind.cls):
                 raise self.doc.error(
-                    f"type {text!r} is not a kind of {V.curie(record.kind.cls)}", ipath)
+                    f"type {text!r} is not a kind of {curie(record.kind.cls)}", ipath)
             out.append(cls)
         return out
 
@@ -762,7 +765,7 @@ class _Mapper:
         """Refuse a triple about a term of the ontology or a vocabulary (they are read-only)."""
         if read_only(subject):
             raise self.doc.error(
-                f"{V.curie(subject)} is a term of the ontology or a vocabulary: a template "
+                f"{curie(subject)} is a term of the ontology or a vocabulary: a template "
                 "cannot add statements about it (it adds data, under ngr:)", path)
 
 

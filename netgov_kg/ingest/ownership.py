@@ -23,12 +23,16 @@ Examples
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import BNode, Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from ..namespaces import NG, NGR
+from ..terms import superclasses
+
+#: Each class's superclasses, itself included (:func:`netgov_kg.terms.superclasses`).
+Supers = Mapping[URIRef, frozenset[URIRef]]
 
 #: Resources of these classes are shared: never owned, never entered.
 STOP_CLASSES = (NG.Place, NG.Theme, SKOS.ConceptScheme, NG.SourceDocument, NG.Case,
@@ -58,33 +62,14 @@ def _types(graph: Graph, node: URIRef) -> set[URIRef]:
     return set(graph.objects(node, RDF.type))  # type: ignore[arg-type]
 
 
-def _is_stop(graph: Graph, node: URIRef, supers: dict[URIRef, set[URIRef]]) -> bool:
+def _is_stop(graph: Graph, node: URIRef, supers: Supers) -> bool:
     for t in _types(graph, node):
         if t in STOP_CLASSES or supers.get(t, set()) & set(STOP_CLASSES):
             return True
     return False
 
 
-def class_supers(graph: Graph | Dataset) -> dict[URIRef, set[URIRef]]:
-    """Return each class's superclasses (transitively) from ``rdfs:subClassOf`` triples."""
-    direct: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in graph.subject_objects(RDFS.subClassOf):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            direct.setdefault(sub, set()).add(sup)
-    out: dict[URIRef, set[URIRef]] = {}
-    for cls in direct:
-        seen: set[URIRef] = set()
-        todo = list(direct[cls])
-        while todo:
-            nxt = todo.pop()
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.extend(direct.get(nxt, ()))
-        out[cls] = seen
-    return out
-
-
-def reach(graph: Graph, start: URIRef, supers: dict[URIRef, set[URIRef]]) -> set[URIRef]:
+def reach(graph: Graph, start: URIRef, supers: Supers) -> set[URIRef]:
     """Return what ``start`` reaches (itself excluded): forward links, and dependents."""
     seen: set[URIRef] = set()
     todo: deque[URIRef] = deque([start])
@@ -106,16 +91,16 @@ def reach(graph: Graph, start: URIRef, supers: dict[URIRef, set[URIRef]]) -> set
     return seen
 
 
-def cases_of(graph: Graph, supers: dict[URIRef, set[URIRef]] | None = None) -> list[URIRef]:
+def cases_of(graph: Graph, supers: Supers | None = None) -> list[URIRef]:
     """Return the cases in ``graph``, sorted."""
     return sorted(s for s in graph.subjects(RDF.type, NG.Case) if isinstance(s, URIRef))
 
 
 def owned_resources(graph: Graph, case: URIRef,
-                    supers: dict[URIRef, set[URIRef]] | None = None) -> set[URIRef]:
+                    supers: Supers | None = None) -> set[URIRef]:
     """Return the resources ``case`` owns (see the module documentation)."""
     if supers is None:
-        supers = class_supers(ontology())
+        supers = superclasses(ontology())
     mine = reach(graph, case, supers)
     shared: set[URIRef] = set()
     for other in cases_of(graph):
@@ -143,7 +128,7 @@ def statements_about(graph: Graph, nodes: Iterable[URIRef]) -> list[BNode]:
 
 
 def case_triples(graph: Graph, case: URIRef,
-                 supers: dict[URIRef, set[URIRef]] | None = None) -> Graph:
+                 supers: Supers | None = None) -> Graph:
     """Return the triples that describe ``case`` and what it owns (see the module docs)."""
     nodes = owned_resources(graph, case, supers) | {case}
     out = Graph()

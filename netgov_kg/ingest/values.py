@@ -34,7 +34,6 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CODE = re.compile(r"^\d{6}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 
 
 def get(doc: LocatedDocument, path: Key) -> Any:
@@ -305,26 +304,6 @@ def record_id(doc: LocatedDocument, path: Key, kind: str, segment: str) -> str |
 def _shown(value: str) -> str:
     """Quote ``value`` for a message, cut short when long."""
     return repr(value) if len(value) <= 60 else repr(value[:57] + "...") + f" ({len(value)} chars)"
-
-
-def curie(iri: URIRef) -> str:
-    """Write ``iri`` as a CURIE where a project prefix fits, else as ``<iri>``.
-
-    Examples
-    --------
-    >>> curie(URIRef("https://w3id.org/netgov-kg/id/place/330523"))
-    'ngr:place/330523'
-    >>> curie(URIRef("https://example.org/a b"))
-    '<https://example.org/a b>'
-    """
-    from ..namespaces import PREFIXES
-
-    text = str(iri)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        local = text[len(str(ns)):]
-        if text.startswith(str(ns)) and local and _LOCAL.match(local):
-            return f"{prefix}:{local}"
-    return f"<{text}>"
 
 
 def slugify(value: str) -> str:

@@ -8,16 +8,18 @@ labels, class) by an :class:`Annotator`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from ..namespaces import NG, NGR, PREFIXES
+from ..resources import query_text
+from ..terms import curie, local_name, superclasses
+from ..terms import expand as _expand
 
-QUERY_DIR = Path(__file__).resolve().parent / "queries"
+__all__ = ["Annotator", "CORE_CLASSES", "curie", "expand", "is_data_resource", "local_name",
+           "reified_basis", "select"]
 
 #: The contract's core classes, most specific first: a node's ``class`` is the first of these
 #: that one of its types is (directly or through ``rdfs:subClassOf``).
@@ -39,18 +41,6 @@ CORE_CLASSES: tuple[str, ...] = (
 )
 
 
-@cache
-def query_text(name: str) -> str:
-    """Return the text of ``queries/<name>.rq``.
-
-    Examples
-    --------
-    >>> "ng:hasTheme" in query_text("case-theme")
-    True
-    """
-    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def select(graph: Graph, name: str, **bindings: Any) -> Iterator[tuple[Any, ...]]:
     """Run the SELECT query ``queries/<name>.rq`` on ``graph`` and yield its rows as tuples.
 
@@ -69,33 +59,14 @@ def select(graph: Graph, name: str, **bindings: Any) -> Iterator[tuple[Any, ...]
     >>> list(select(Graph(), "case-theme"))
     []
     """
-    result = graph.query(query_text(name), initNs=dict(PREFIXES), initBindings=bindings or None)
+    text = query_text("network", name)
+    result = graph.query(text, initNs=dict(PREFIXES), initBindings=bindings or None)
     for row in result:
         yield tuple(row)
 
 
-def curie(iri: str | URIRef) -> str:
-    """Shorten ``iri`` with the project's prefixes (the longest namespace wins).
-
-    Examples
-    --------
-    >>> curie("https://w3id.org/netgov-kg/ontology#hasTheme")
-    'ng:hasTheme'
-    >>> curie("http://example.org/x")
-    'http://example.org/x'
-    """
-    text = str(iri)
-    best = ""
-    best_prefix = ""
-    for prefix, ns in PREFIXES.items():
-        ns_text = str(ns)
-        if text.startswith(ns_text) and len(ns_text) > len(best):
-            best, best_prefix = ns_text, prefix
-    return f"{best_prefix}:{text[len(best) :]}" if best else text
-
-
 def expand(name: str) -> str:
-    """Expand a CURIE such as ``ngr:case/x`` to an IRI; return other strings unchanged.
+    """Expand a CURIE or IRI with :func:`netgov_kg.terms.expand`; return other text unchanged.
 
     Examples
     --------
@@ -104,55 +75,8 @@ def expand(name: str) -> str:
     >>> expand("甲案例")
     '甲案例'
     """
-    prefix, sep, local = name.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return str(PREFIXES[prefix]) + local
-    return name
-
-
-def local_name(iri: str | URIRef) -> str:
-    """Return the part of ``iri`` after its last ``#`` or ``/``.
-
-    Examples
-    --------
-    >>> local_name("https://w3id.org/netgov-kg/ontology#Case")
-    'Case'
-    """
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
-
-
-def superclass_closure(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
-    """Map each class to itself and all its superclasses (``rdfs:subClassOf*``).
-
-    Examples
-    --------
-    >>> from rdflib import Graph
-    >>> g = Graph()
-    >>> _ = g.add((NG.Expert, RDFS.subClassOf, NG.Person))
-    >>> sorted(local_name(c) for c in superclass_closure(g)[NG.Expert])
-    ['Expert', 'Person']
-    """
-    parents: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in graph.subject_objects(RDFS.subClassOf):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            parents.setdefault(sub, set()).add(sup)
-    closure: dict[URIRef, frozenset[URIRef]] = {}
-
-    def walk(cls: URIRef, seen: frozenset[URIRef]) -> frozenset[URIRef]:
-        if cls in closure:
-            return closure[cls]
-        found = {cls}
-        for sup in parents.get(cls, ()):
-            if sup not in seen:
-                found |= walk(sup, seen | {cls})
-        result = frozenset(found)
-        closure[cls] = result
-        return result
-
-    for cls in list(parents):
-        walk(cls, frozenset())
-    return closure
+    iri = _expand(name)
+    return name if iri is None else str(iri)
 
 
 class Annotator:
@@ -184,7 +108,7 @@ class Annotator:
     def __init__(self, graph: Graph, *, lang: str = "zh", prefetch: bool = False) -> None:
         self.graph = graph
         self.lang = lang
-        self._supers = superclass_closure(graph)
+        self._supers = superclasses(graph)
         self._cache: dict[URIRef, dict[str, Any]] = {}
         self._labels: dict[Any, list[Any]] | None = None
         self._types: dict[Any, list[Any]] | None = None

@@ -32,8 +32,10 @@ from collections.abc import Hashable, Iterator, Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import UnknownNameError
-from ._rdf import expand
+from rdflib import URIRef
+
+from ..errors import UnknownNameError, UnknownResource
+from ..terms import LabelTable, expand
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -132,15 +134,18 @@ def _label(G: nx.Graph, node: Any) -> str:
     return str(G.nodes[node].get("label", node))
 
 
-def resolve_case(G: nx.Graph, case: str) -> Any:
-    """Find the case node named by an IRI, a CURIE (``ngr:case/…``) or a zh/en label.
+def resolve_case(G: nx.Graph, case: str | URIRef) -> Any:
+    """Find the case node named by a ``URIRef``, an IRI, a CURIE (``ngr:case/…``) or a label.
 
-    A label matches exactly, then ignoring case, then as the one label that contains it.
+    A label names a case by the one rule of :class:`netgov_kg.terms.LabelTable` (zh or en
+    label, as :func:`~netgov_kg.terms.fold` compares, else the one label that contains it).
 
     Raises
     ------
-    UnknownNameError
-        If nothing (or more than one case) matches; the message lists close matches.
+    UnknownResource
+        If no case matches; the message lists close matches.
+    AmbiguousResource
+        If several cases match; ``candidates`` lists them.
 
     Examples
     --------
@@ -153,41 +158,27 @@ def resolve_case(G: nx.Graph, case: str) -> Any:
     >>> resolve_case(G, "nothing")
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.UnknownNameError: no case 'nothing' in the graph; cases: 某案例
+    netgov_kg.errors.UnknownResource: no case is labelled 'nothing'; cases: 某案例
     """
-    from ..query.labels import fold
-
     cases = _cases(G)
-    iri = expand(case)
-    if iri in cases:
-        return iri
-
-    def names(node: Any) -> list[str]:
-        d = G.nodes[node]
-        return [str(d[k]) for k in ("label", "label_zh", "label_en") if d.get(k)]
-
-    for match in (
-        lambda n, q: q in names(n),
-        lambda n, q: fold(q) in [fold(x) for x in names(n)],
-        lambda n, q: any(fold(q) in fold(x) for x in names(n)),
-    ):
-        found = [n for n in cases if match(n, case)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            listed = ", ".join(sorted(_label(G, n) for n in found))
-            raise UnknownNameError(f"{case!r} matches several cases: {listed}")
-    import difflib
-
-    all_names = sorted(_label(G, n) for n in cases)
-    display = {name: _label(G, n) for n in cases for name in names(n)}
-    close = sorted(
-        {display[x] for x in difflib.get_close_matches(case, list(display), n=3, cutoff=0.3)}
-    )
-    raise UnknownNameError(
-        f"no case {case!r} in the graph; "
-        + (f"did you mean {', '.join(close)}?" if close else f"cases: {', '.join(all_names)}")
-    )
+    if not isinstance(case, URIRef) and case in cases:
+        return case  # a node of G as it is
+    iri = case if isinstance(case, URIRef) else expand(str(case))
+    if iri is not None:
+        for node in cases:
+            if str(node) == str(iri):
+                return node
+        raise UnknownResource(f"no case <{iri}> in the graph")
+    table = LabelTable(
+        (n, str(G.nodes[n][k])) for n in cases for k in ("label", "label_zh", "label_en")
+        if G.nodes[n].get(k))
+    try:
+        return table.resolve(str(case), what="case", describe=lambda n: _label(G, n))
+    except UnknownResource as exc:
+        if "did you mean" in str(exc):
+            raise
+        listed = ", ".join(sorted(_label(G, n) for n in cases))
+        raise UnknownResource(f"{exc}; cases: {listed}") from None
 
 
 def _theme_sets(G: nx.Graph) -> dict[Any, set[Any]]:
@@ -195,7 +186,7 @@ def _theme_sets(G: nx.Graph) -> dict[Any, set[Any]]:
 
 
 def similar_cases(
-    G: nx.Graph, case: str, k: int = 5, *, measure: str = "jaccard"
+    G: nx.Graph, case: str | URIRef, k: int = 5, *, measure: str = "jaccard"
 ) -> list[SimilarCase]:
     """Return the ``k`` cases most similar to ``case``, with the shared themes.
 
@@ -206,8 +197,9 @@ def similar_cases(
     ----------
     G : networkx.Graph
         The ``case-theme`` projection.
-    case : str
-        IRI, CURIE or label (zh or en) of a case in ``G``.
+    case : str or URIRef
+        ``URIRef``, IRI, CURIE or label (zh or en) of a case in ``G`` (see
+        :func:`resolve_case`).
     k : int
         How many to return.
     measure : {"jaccard", "overlap", "cosine"}

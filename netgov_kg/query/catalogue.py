@@ -166,21 +166,17 @@ def get_query(name: str, folder: Path | None = None) -> NamedQuery:
 
 def coerce(dataset: Dataset, param: Param, value: Any) -> Any:
     """Turn a user's value for ``param`` into an RDF term (labels and CURIEs resolved)."""
-    from ..lookup import expand_curie, resolve
-    from ..namespaces import PREFIXES
+    from ..terms import expand, resolve
 
     if isinstance(value, (URIRef, Literal)) and param.type not in ("resource", "iri"):
         return value
     text = str(value).strip()
     try:
         if param.type == "resource":
-            cls = None
-            if param.cls:
-                prefix, _, local = param.cls.partition(":")
-                cls = URIRef(str(PREFIXES[prefix]) + local)
-            return resolve(dataset, value if isinstance(value, URIRef) else text, cls=cls)
+            cls = expand(param.cls) if param.cls else None
+            return resolve(dataset, value if isinstance(value, URIRef) else text, cls)
         if param.type == "iri":
-            iri = value if isinstance(value, URIRef) else expand_curie(text)
+            iri = value if isinstance(value, URIRef) else expand(text)
             if iri is None:
                 raise ValueError("not an IRI or a CURIE with a known prefix")
             return iri

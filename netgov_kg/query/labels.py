@@ -16,48 +16,13 @@ Examples
 
 from __future__ import annotations
 
-import unicodedata
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
-#: Quotation marks that do not count when labels are compared.
-QUOTES = frozenset("“”\"'‘’「」《》『』")
+from ..terms import QUOTES, fold, local_name
 
-
-def fold(text: str) -> str:
-    """Fold a label for comparing: the one rule by which two labels are "the same".
-
-    NFKC (full-width forms become plain), case folded, and with no quotation marks, no
-    white space and no invisible format characters (Unicode category Cf: zero-width spaces and
-    joiners, bidi marks and overrides, the byte-order mark). ``add`` uses it to find a
-    duplicate or a resource to reuse, ``find``/``resolve`` to match what a user typed.
-
-    Examples
-    --------
-    >>> fold("胶东\u200b在线") == fold("胶东在线")
-    True
-    >>> fold(" 上海“一网通办” ") == fold('上海"一网通办"')
-    True
-    >>> fold("Sina  Weibo"), fold("ＳＩＮＡ\u202eWeibo")
-    ('sinaweibo', 'sinaweibo')
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return unicodedata.normalize("NFKC", "".join(
-        ch for ch in text
-        if not ch.isspace() and ch not in QUOTES and unicodedata.category(ch) != "Cf"))
-
-
-def local_name(iri: str) -> str:
-    """Return the last segment of an IRI (after ``#`` or the last ``/``).
-
-    Examples
-    --------
-    >>> local_name("https://w3id.org/netgov-kg/ontology#Case")
-    'Case'
-    """
-    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
+__all__ = ["QUOTES", "fold", "label", "labels", "local_name"]
 
 
 def labels(graph: Graph, node: Node) -> dict[str, str]:

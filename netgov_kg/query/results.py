@@ -43,6 +43,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..namespaces import NG
+from ..terms import curie
 from ..texttable import shorten, text_table
 from . import formats
 from .labels import label
@@ -50,24 +51,6 @@ from .terms import to_python
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-
-def curie(iri: URIRef) -> str:
-    """Return ``iri`` as a CURIE with the project's prefixes, else as ``<iri>``.
-
-    Examples
-    --------
-    >>> curie(URIRef("https://w3id.org/netgov-kg/id/case/x"))
-    'ngr:case/x'
-    """
-    from ..namespaces import PREFIXES
-
-    best = max(
-        ((p, str(ns)) for p, ns in PREFIXES.items() if str(iri).startswith(str(ns))),
-        key=lambda pn: len(pn[1]),
-        default=None,
-    )
-    return f"{best[0]}:{str(iri)[len(best[1]):]}" if best else f"<{iri}>"
 
 
 #: Properties whose ``xsd:gYear``/``xsd:gYearMonth`` value is the end of a period (a target

@@ -22,10 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
-from ..errors import InputError
-
-#: Characters that cannot appear in an IRI (RFC 3987 / SPARQL IRIREF).
-_BAD_IRI_CHARS = frozenset('<>"{}|^`\\ \t\n\r')
+from ..terms import check_iri
 
 
 def to_term(value: Any) -> Identifier:
@@ -45,8 +42,8 @@ def to_term(value: Any) -> Identifier:
     ...
     netgov_kg.errors.InputError: not a valid IRI: 'https://example.org/x> } DROP ALL'
     """
-    if isinstance(value, URIRef) and (_BAD_IRI_CHARS & set(value) or not value):
-        raise InputError(f"not a valid IRI: {str(value)!r}")
+    if isinstance(value, URIRef):
+        check_iri(str(value))  # the one IRI check (netgov_kg.terms)
     if isinstance(value, Identifier):
         return value
     return Literal(value)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..namespaces import NG
+from ..terms import curie, local_name
 from .html import render_page
-from .resource_page import curie
 
 _KIND_NAMES = {
     "Class": ("类", "Classes"),
@@ -25,12 +25,6 @@ _KIND_NAMES = {
     "Property": ("属性", "Properties"),
     "TransitiveProperty": ("传递属性", "Transitive properties"),
 }
-
-
-def local_name(iri: str) -> str:
-    """Return the part of ``iri`` after ``#`` or the last ``/``."""
-    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
-
 
 _RELATION_KEYS = {
     "subClassOf": "supers", "subPropertyOf": "supers",

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..namespaces import NG, PREFIXES
+from ..terms import curie
 from .html import render_page
 
 Row = dict[str, dict[str, str]]
@@ -38,24 +39,6 @@ _BASIS = {
 def _value(row: Row, key: str) -> str | None:
     cell = row.get(key)
     return cell["value"] if cell else None
-
-
-def curie(iri: str) -> str:
-    """Shorten ``iri`` with the library's prefixes.
-
-    Examples
-    --------
-    >>> curie("https://w3id.org/netgov-kg/ontology#Case")
-    'ng:Case'
-    """
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)) and len(str(ns)) > len(best.partition("|")[2]):
-            best = f"{prefix}|{ns}"
-    if not best:
-        return iri
-    prefix, _, ns = best.partition("|")
-    return f"{prefix}:{iri[len(ns):]}"
 
 
 def label_cell(row: Row, key: str) -> Term:

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
+from ..resources import query_text
 from .evaluate import Answer, Job
 from .pool import WorkerPool, default_size
-
-_QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
 
 @dataclass(frozen=True)
@@ -85,10 +82,9 @@ def _check_iris(bindings: dict[str, str]) -> None:
             raise HTTPException(404, f"no resource <{iri}>: not a valid IRI") from None
 
 
-@cache
 def server_query(name: str) -> str:
     """Return the text of the server's own query ``name`` (``queries/<name>.rq``)."""
-    return (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return query_text("server", name)
 
 
 class ServerState:

@@ -8,20 +8,16 @@ reads those real resources from a loaded graph with the queries in ``synth/queri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from ..errors import InputError
 from ..namespaces import NG, PREFIXES
+from ..resources import query_text
 
-_QUERIES = Path(__file__).resolve().parent / "queries"
 
-
-@cache
 def _query(name: str) -> str:
-    return (_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    return query_text("synth", name)
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH, NamespaceManager
+from rdflib.namespace import RDF, SH
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.term import Node
 
-from ..namespaces import PREFIXES, bind_prefixes
+from ..namespaces import bind_prefixes
+from ..terms import curie, local_name, namespace_manager
 from ..texttable import text_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,16 +50,6 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Severity names, most severe first.
 SEVERITIES: tuple[str, ...] = ("Violation", "Warning", "Info")
 _OTHER_LANG = {"zh": "en", "en": "zh"}
-_NAMESPACES: NamespaceManager | None = None
-#: (prefix, namespace) pairs, longest namespace first, for compact IRIs.
-_BY_LENGTH = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda x: -len(x[1]))
-
-
-def _namespaces() -> NamespaceManager:
-    global _NAMESPACES
-    if _NAMESPACES is None:
-        _NAMESPACES = bind_prefixes(Graph()).namespace_manager
-    return _NAMESPACES
 
 
 def short(term: Node | Path | None) -> str:
@@ -82,15 +73,11 @@ def short(term: Node | Path | None) -> str:
     """
     if term is None:
         return ""
-    ns = _namespaces()
+    ns = namespace_manager()
     if isinstance(term, Path):
         return term.n3(ns)
     if isinstance(term, URIRef):
-        iri = str(term)
-        for prefix, namespace in _BY_LENGTH:
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace):]}"
-        return f"<{iri}>"
+        return curie(term)
     if isinstance(term, Literal):
         text = f'"{term}"'
         if term.language:
@@ -137,7 +124,7 @@ class Finding:
     @property
     def constraint_name(self) -> str:
         """The constraint component's short name, e.g. ``"MinCount"``."""
-        name = str(self.constraint).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        name = local_name(self.constraint)
         return name.removesuffix("ConstraintComponent")
 
     def message_in(self, lang: str) -> str:

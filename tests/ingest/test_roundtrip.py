@@ -18,20 +18,20 @@ from netgov_kg.ingest.mapper import map_template
 from netgov_kg.ingest.ownership import (
     case_triples,
     cases_of,
-    class_supers,
     data_graph,
     ontology,
     owned_resources,
 )
 from netgov_kg.ingest.yaml_reader import read_yaml_text
 from netgov_kg.namespaces import NG, NGR
+from netgov_kg.terms import superclasses
 
 
 @pytest.fixture(scope="module")
 def parts(kg):
     graph = data_graph(kg.dataset)
     onto = ontology()
-    return graph, onto, class_supers(onto)
+    return graph, onto, superclasses(onto)
 
 
 def _cases(kg):

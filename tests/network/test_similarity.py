@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from netgov_kg.errors import UnknownNameError
+from netgov_kg.errors import AmbiguousResource, UnknownNameError, UnknownResource
 from netgov_kg.network.projections import project
 from netgov_kg.network.similarity import (
     most_similar_pairs,
@@ -80,11 +80,13 @@ def test_resolve_case_folds_labels_as_lookup_does(G):
 
 
 def test_unknown_and_ambiguous_cases(G):
-    with pytest.raises(UnknownNameError, match="no case 'Case Q'.*did you mean"):
+    # one error type for unknown, one for ambiguous, as every entry point (netgov_kg.terms)
+    with pytest.raises(UnknownResource, match="no case is labelled 'Case Q'.*did you mean"):
         similar_cases(G, "Case Q")
-    with pytest.raises(UnknownNameError, match="matches several cases"):
+    with pytest.raises(AmbiguousResource, match="matches 4 cases") as info:
         similar_cases(G, "案例")
-    with pytest.raises(UnknownNameError, match="no case"):
+    assert len(info.value.candidates) == 4
+    with pytest.raises(UnknownResource, match="no case"):
         similar_cases(G, "ngr:theme/media")  # a theme is not a case
 
 
