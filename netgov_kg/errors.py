@@ -59,3 +59,11 @@ class StoreError(NetgovError):
 
 class QueryTooLarge(InputError):
     """A query over the size, nesting or height limits of :mod:`netgov_kg.query.limits`."""
+
+
+class NetgovWarning(UserWarning):
+    """Base class of the library's warnings: something accepted that the user should check."""
+
+
+class ImplausibleValueWarning(NetgovWarning):
+    """A value that is allowed but rarely right (a share over 100 %, a negative count)."""
