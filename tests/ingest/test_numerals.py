@@ -173,3 +173,11 @@ def test_a_negative_chinese_number_is_not_a_count():
     assert parse_number("负一万").value == -10000
     with pytest.raises(ValueError, match="a count cannot be negative"):
         parse_number("负一万", count=True)
+
+
+def test_the_range_of_chinese_numerals_both_sides():
+    top = 10**16 - 1  # the largest without 亿亿
+    assert chinese_numeral(write_chinese(top)) == top
+    assert chinese_numeral("一亿亿") == 10**16  # 亿亿 together
+    with pytest.raises(ValueError, match="too large"):
+        parse_number("一万亿亿")  # 10**20: over the bound of all numbers
