@@ -119,7 +119,8 @@ def load_into(
     files = [("ontology", p) for p in ontology_files()]
     if include_data:
         files += [("data", p) for p in data_files()]
-        for draft in draft_files():
+        asked = {p.resolve() for p in extra}
+        for draft in (d for d in draft_files() if d.resolve() not in asked):
             warnings.warn(
                 f"{draft} is not loaded: it is a draft left by `netgov-kg add` without --into "
                 f"(before 0.2.0); load it on purpose with netgov_kg.load({str(draft)!r}), or "

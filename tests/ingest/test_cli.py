@@ -49,7 +49,9 @@ def test_a_draft_left_in_data_is_not_loaded(checkout):
     with pytest.warns(NetgovWarning, match=r"extra\.ttl is not loaded: it is a draft"):
         kg = netgov_kg.load()
     assert not kg.dataset.query("ASK { <https://example.org/draft> ?p ?o }").askAnswer
-    on_purpose = netgov_kg.load(draft)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NetgovWarning)  # loaded on purpose: no warning
+        on_purpose = netgov_kg.load(draft)
     assert on_purpose.dataset.query("ASK { <https://example.org/draft> ?p ?o }").askAnswer
 
 
