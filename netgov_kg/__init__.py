@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     AmbiguousResource,
+    ImplausibleValueWarning,
     InputError,
     Location,
     NetgovDeprecationWarning,
     NetgovError,
+    NetgovWarning,
     QuerySyntaxError,
     QueryTooLarge,
     StoreError,
@@ -83,6 +85,8 @@ __all__ = [
     "StoreError",
     "Location",
     "NetgovDeprecationWarning",
+    "NetgovWarning",
+    "ImplausibleValueWarning",
     "NG",
     "NGR",
     "NGSH",

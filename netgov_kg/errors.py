@@ -89,3 +89,11 @@ class AmbiguousResource(InputError):
                  location: Location | None = None) -> None:
         self.candidates = list(candidates or [])
         super().__init__(message, location)
+
+
+class NetgovWarning(UserWarning):
+    """Base class of the library's warnings: something accepted that the user should check."""
+
+
+class ImplausibleValueWarning(NetgovWarning):
+    """A value that is allowed but rarely right (a share over 100 %, a negative count)."""

@@ -13,14 +13,15 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
 from rdflib.util import guess_format
 
-from .errors import InputError, Location, StoreError
+from .errors import InputError, Location, NetgovWarning, StoreError
 from .namespaces import NGR
-from .resources import data_files, ontology_files
+from .resources import data_files, draft_files, ontology_files
 from .stores import drop_graph, has_graph, is_persistent, parse_into
 from .userfiles import check_user_file
 
@@ -99,13 +100,20 @@ def load_into(
     """Load the ontology, the data (unless ``include_data`` is false) and ``extra`` files.
 
     Each file goes into its own named graph (see :func:`graph_iri`): ``ontology/<stem>``,
-    ``data/<stem>`` or ``extra/<stem>``. A persistent store (Oxigraph on disk, a SPARQL server)
-    is loaded once: a file whose named graph the store already holds is skipped, unless
-    ``reload`` is true, which replaces it.
+    ``data/<stem>`` or ``extra/<stem>``. A draft in ``data/`` (``extra.ttl``, see
+    :func:`netgov_kg.resources.draft_files`) is not loaded: a warning says so. A persistent
+    store (Oxigraph on disk, a SPARQL server) is loaded once: a file whose named graph the
+    store already holds is skipped, unless ``reload`` is true, which replaces it.
     """
     files = [("ontology", p) for p in ontology_files()]
     if include_data:
         files += [("data", p) for p in data_files()]
+        asked = {p.resolve() for p in extra}
+        for draft in (d for d in draft_files() if d.resolve() not in asked):
+            warnings.warn(
+                f"{draft} is not loaded: it is a draft left by `netgov-kg add` without --into "
+                f"(before 0.2.0); load it on purpose with netgov_kg.load({str(draft)!r}), or "
+                "move it out of data/", NetgovWarning, stacklevel=3)
     files += [("extra", p) for p in extra]
     persistent = is_persistent(dataset)
     for kind, path in files:

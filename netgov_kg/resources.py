@@ -40,9 +40,19 @@ def ontology_files() -> list[Path]:
     return _ttl_files("ontology")
 
 
+#: Files of ``data/`` that are not data: ``extra.ttl`` is where ``netgov-kg add`` wrote by
+#: default before 0.2.0, a draft that must not enter the graph unasked.
+DRAFT_NAMES = frozenset({"extra.ttl"})
+
+
 def data_files() -> list[Path]:
-    """Return the data's Turtle files (``data/*.ttl``), sorted by name."""
-    return _ttl_files("data")
+    """Return the data's Turtle files (``data/*.ttl`` but a draft, see :data:`DRAFT_NAMES`)."""
+    return [p for p in _ttl_files("data") if p.name not in DRAFT_NAMES]
+
+
+def draft_files() -> list[Path]:
+    """Return the drafts found in ``data/`` (not loaded; :func:`netgov_kg.load` warns of them)."""
+    return [p for p in _ttl_files("data") if p.name in DRAFT_NAMES]
 
 
 def shapes_files() -> list[Path]:

@@ -14,6 +14,7 @@ error says to run again.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..atomic import atomic_write, read_target
-from ..errors import InputError, Location
+from ..errors import ImplausibleValueWarning, InputError, Location
 from ..namespaces import bind_prefixes
 from .index import GraphIndex
 from .located import LocatedDocument
@@ -52,6 +53,10 @@ class Summary:
         Nothing was written.
     graph : rdflib.Graph
         The new triples.
+    warnings : list of str
+        Values that are allowed but rarely right (a share over 100 %, a negative count), each
+        with its file, line and field; each is also issued as an
+        :class:`~netgov_kg.errors.ImplausibleValueWarning`.
     """
 
     source: str
@@ -62,6 +67,7 @@ class Summary:
     target: Path | None = None
     dry_run: bool = False
     graph: Graph = field(default_factory=Graph)
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         from ..validation import short
@@ -81,6 +87,8 @@ class Summary:
             lines.append(f"  {where} {self.target}")
         elif not self.dry_run:
             lines.append("  added to the graph in memory only (no file given)")
+        for warning in self.warnings:
+            lines.append(f"  warning: {warning}")
         if self.dry_run:
             lines.append("  dry run: nothing written")
         return "\n".join(lines)
@@ -178,6 +186,9 @@ def add_cases(
             summary = _summary(str(path), result, added, index)
             summary.dry_run = dry_run
             summary.target = target
+            summary.warnings = list(result.warnings)
+            for warning in result.warnings:
+                warnings.warn(warning, ImplausibleValueWarning, stacklevel=2)
             if dry_run:
                 _unload(kg, borrowed)
                 return summary

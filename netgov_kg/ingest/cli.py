@@ -29,50 +29,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "graph before anything is written; the target file is replaced atomically, so "
             "on any error it stays as it was. Two runs into one file take turns (a lock "
             "beside it); a link is followed, and only a regular file its owner may write is "
-            "replaced."
+            "replaced. --into is required to write: without it (and without --dry-run) "
+            "nothing is written."
         ),
     )
     parser.add_argument("file", help="the template: .yaml, .yml or .csv")
     parser.add_argument(
         "--into", default=None, metavar="FILE",
-        help="Turtle file to append to (default: data/extra.ttl of a source checkout)",
+        help="Turtle file to append to (created if missing); required unless --dry-run. "
+             "Nothing is written anywhere else: a checkout's data/ folder only when named here",
     )
     parser.add_argument("--dry-run", action="store_true",
-                        help="check and print the summary; write nothing")
+                        help="check and print the summary; write nothing (no --into needed)")
     parser.set_defaults(func=run)
 
 
-def default_target() -> Path:
-    """Return ``data/extra.ttl`` of the source checkout.
+def run(args: argparse.Namespace) -> int:
+    """Run ``netgov-kg add``; print the summary; return the exit code.
 
     Raises
     ------
     netgov_kg.errors.InputError
-        When the package runs from an installed wheel (its data folder is not for writing).
+        Without ``--into`` and without ``--dry-run`` (nothing is written to a default place).
     """
-    from ..resources import data_root
+    import warnings
 
-    root = data_root()
-    if root.name == "_data":
-        raise InputError("give the file to write with --into (an installed package's own "
-                         "data folder is not written to)")
-    return root / "data" / "extra.ttl"
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``netgov-kg add``; print the summary; return the exit code."""
     import netgov_kg
 
-    if args.into:
-        into: Path | None = Path(args.into)
-    elif args.dry_run:
-        try:
-            into = default_target()
-        except InputError:
-            into = None
-    else:
-        into = default_target()
+    from ..errors import ImplausibleValueWarning
+
+    if not args.into and not args.dry_run:
+        raise InputError(f"{args.file}: say where to write with --into FILE (e.g. --into "
+                         "my-cases.ttl), or check it with --dry-run; nothing was written")
+    into = Path(args.into) if args.into else None
     kg = netgov_kg.load(store=args.store, lang=args.lang)
-    summary = kg.add_cases(args.file, into=into, dry_run=args.dry_run)
+    with warnings.catch_warnings():  # the summary prints them, with their location
+        warnings.simplefilter("ignore", ImplausibleValueWarning)
+        summary = kg.add_cases(args.file, into=into, dry_run=args.dry_run)
     print(summary)
     return 0

@@ -49,6 +49,7 @@ from .index import GraphIndex
 from .located import LocatedDocument
 from .located import Path as KeyPath
 from .numbers import parse_number
+from .plausible import implausible_values, period_problem
 from .schema import COMMON, KINDS, SPECIAL_KEYS, Field, Kind
 
 #: Kinds whose new records are matched to existing resources by label and reused.
@@ -87,11 +88,15 @@ class MapResult:
         The records, in the order written.
     cases : list of rdflib.URIRef
         The cases' IRIs.
+    warnings : list of str
+        Values that are allowed but rarely right, each with its location
+        (see :mod:`netgov_kg.ingest.plausible`).
     """
 
     graph: Graph
     records: list[Record] = field(default_factory=list)
     cases: list[URIRef] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def map_template(doc: LocatedDocument, index: GraphIndex) -> MapResult:
@@ -220,11 +225,23 @@ class _Mapper:
             self.default_source = self.source_record.iri
         for record in self.records:
             self._emit(record)
+        warnings = [w for record in self.records for w in self._check(record)]
         for subject in set(self.graph.subjects()):
             if isinstance(subject, URIRef):  # every triple is checked where it is made; and
                 self._writable(subject, ())  # in case a new kind of triple forgets to
         cases = [r.iri for r in self.records if r.kind.name == "case" and r.iri is not None]
-        return MapResult(self.graph, self.records, cases)
+        return MapResult(self.graph, self.records, cases, warnings)
+
+    def _check(self, record: Record) -> list[str]:
+        """Refuse a period that ends before it starts; return warnings on implausible values."""
+        iri, path = record.iri, record.path
+        assert iri is not None
+        problem = period_problem(self.graph, iri)
+        if problem:
+            at = path + ("period_end",) if V.get(self.doc, path + ("period_end",)) else path
+            raise self.doc.error(problem, at)
+        at = path + ("value",) if V.get(self.doc, path + ("value",)) is not None else path
+        return [f"{self.doc.location(at)}: {w}" for w in implausible_values(self.graph, iri)]
 
     def _collect(self, kind: Kind, path: KeyPath, owner: Record | None,
                  owner_field: Field | None) -> Record:

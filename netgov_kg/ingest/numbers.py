@@ -1,9 +1,11 @@
 """Numbers written the Chinese way, turned into plain values.
 
-``1.73亿`` is 173000000, ``4.5万`` is 45000, ``20多`` is 20 *more than*, ``20多万`` is 200000
-*more than*, ``97.99%`` is 97.99 percent, ``三`` is 3. A hedge word (多, 余, 约, 近, 超过 …)
-becomes a qualifier, in Chinese as written and in English, so that the graph keeps the number
-exact and says how exact it is.
+``1.73亿`` is 173000000, ``4.5万`` and ``4.5 萬`` are 45000, ``一万二`` is 12000, ``20多`` is
+20 *more than*, ``20多万`` is 200000 *more than*, ``97.99%`` is 97.99 percent, ``三`` is 3. The
+numeral itself is read by the grammar of :mod:`netgov_kg.ingest.numerals`, which refuses what
+has two readings (``一二三``, ``三四十``, ``十万二``). A hedge word (约, 近, 超, 超过, 逾 before;
+多, 余, 以上, 左右 after) becomes a qualifier, in Chinese as written and in English, so that the
+graph keeps the number exact and says how exact it is.
 
 Numbers are bounded (:mod:`netgov_kg.ingest.limits`): at most 64 characters as written, an
 absolute value below 10**18 and at most 6 decimals; ``count=True`` refuses negative numbers.
@@ -24,21 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 
 from .limits import MAX_DECIMALS, MAX_NUMBER, MAX_NUMBER_TEXT
-
-#: Multipliers written after a number (longest first when matching).
-MULTIPLIERS: dict[str, int] = {
-    "万亿": 10**12,
-    "亿": 10**8,
-    "千万": 10**7,
-    "百万": 10**6,
-    "十万": 10**5,
-    "万": 10**4,
-    "千": 10**3,
-    "百": 10**2,
-}
+from .numerals import NumeralError, read_numeral, scan
 
 #: Hedge words written after the number: (Chinese as written, English).
 SUFFIX_QUALIFIERS: dict[str, tuple[str, str]] = {
@@ -51,19 +42,15 @@ SUFFIX_QUALIFIERS: dict[str, tuple[str, str]] = {
 #: Hedge words written before the number.
 PREFIX_QUALIFIERS: dict[str, tuple[str, str]] = {
     "超过": ("超过", "more than"),
+    "超": ("超", "more than"),
     "逾": ("逾", "more than"),
     "约": ("约", "about"),
     "近": ("近", "nearly"),
     "将近": ("将近", "nearly"),
 }
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-           "七": 7, "八": 8, "九": 9}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = {"万": 10**4, "亿": 10**8}
-
-_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+#: A sign before the number (a count refuses a negative one).
+_SIGN = re.compile(r"[+-]|负")
 
 
 @dataclass(frozen=True)
@@ -105,12 +92,12 @@ def _plain(value: Decimal) -> int | Decimal:
 
 
 def chinese_numeral(text: str) -> int:
-    """Read a number written in Chinese numerals (up to the 亿s).
+    """Read a whole number written in Chinese numerals (see :mod:`netgov_kg.ingest.numerals`).
 
     Parameters
     ----------
     text : str
-        E.g. ``"三"``, ``"二十"``, ``"三百五十七"``, ``"一万零五"``.
+        E.g. ``"三"``, ``"二十"``, ``"三百五十七"``, ``"一万零五"``, ``"一万二"``.
 
     Returns
     -------
@@ -119,35 +106,22 @@ def chinese_numeral(text: str) -> int:
     Raises
     ------
     ValueError
-        If ``text`` is not a Chinese numeral.
+        If ``text`` is not a Chinese numeral of a whole number, or has two readings.
 
     Examples
     --------
     >>> chinese_numeral("三"), chinese_numeral("十二"), chinese_numeral("三百五十七")
     (3, 12, 357)
-    >>> chinese_numeral("一万零五"), chinese_numeral("两亿三千万")
-    (10005, 230000000)
+    >>> chinese_numeral("一万零五"), chinese_numeral("两亿三千万"), chinese_numeral("一万二")
+    (10005, 230000000, 12000)
     """
-    if not text or not _CHINESE.fullmatch(text):
+    numeral, end = scan(text)
+    if not numeral or end != len(text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _SMALL_UNITS:
-            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
-        else:  # 万 or 亿
-            section += digit or 0
-            if section == 0 and total == 0:
-                raise ValueError(f"not a Chinese numeral: {text!r}")
-            if ch == "亿":
-                total = (total + section) * _BIG_UNITS[ch]
-            else:
-                total += section * _BIG_UNITS[ch]
-            section, digit = 0, None
-    return total + section + (digit or 0)
-
+    value, hedge = read_numeral(numeral)
+    if hedge is not None or value != value.to_integral_value():
+        raise ValueError(f"not a Chinese numeral of a whole number: {text!r}")
+    return int(value)
 
 def parse_number(text: str | int | float | Decimal, *, count: bool = False) -> ParsedNumber:
     """Turn a number written the Chinese (or plain) way into a plain value.
@@ -234,31 +208,22 @@ def _parse(text: str) -> ParsedNumber:
         if rest.startswith(word):
             qualifier, rest = PREFIX_QUALIFIERS[word], rest[len(word):].lstrip()
             break
-    match = _ARABIC.match(rest)
-    if match:
-        try:
-            value = Decimal(match.group().replace(",", ""))
-        except InvalidOperation as exc:  # pragma: no cover - the pattern excludes this
-            raise ValueError(f"not a number: {original!r}") from exc
-        rest = rest[match.end():]
-    else:
-        cmatch = _CHINESE.match(rest)
-        if not cmatch:
-            raise ValueError(f"not a number: {original!r}")
-        try:
-            value = Decimal(chinese_numeral(cmatch.group()))
-        except ValueError as exc:
-            raise ValueError(f"not a number: {original!r}") from exc
-        rest = rest[cmatch.end():]
-    # a hedge between the number and its multiplier: 20多万, 3000余万, 十多万
-    if rest[:1] in SUFFIX_QUALIFIERS and any(rest[1:].startswith(w) for w in MULTIPLIERS):
-        qualifier, rest = SUFFIX_QUALIFIERS[rest[:1]], rest[1:]
-    for word in MULTIPLIERS:  # longest first by construction
-        if rest.startswith(word):
-            value *= MULTIPLIERS[word]
-            rest = rest[len(word):]
-            break
-    rest = rest.strip()
+    sign = _SIGN.match(rest)
+    negative = bool(sign) and sign.group() in ("-", "负")  # type: ignore[union-attr]
+    if sign:
+        rest = rest[sign.end():]
+    numeral, end = scan(rest)
+    if not numeral:
+        raise ValueError(f"not a number: {original!r}")
+    try:
+        value, inner = read_numeral(numeral)
+    except NumeralError as exc:
+        raise ValueError(f"not a number: {original!r}: {exc.reason}") from None
+    if inner is not None:  # a hedge between the number and its multiplier: 20多万, 3000余万
+        qualifier = SUFFIX_QUALIFIERS[inner]
+    if negative:
+        value = -value
+    rest = rest[end:].strip()
     percent = False
     if rest.startswith("%"):
         percent, rest = True, rest[1:].strip()
