@@ -277,7 +277,7 @@ class LabelTable:
     def __init__(self, names: Iterable[tuple[object, str]] = ()) -> None:
         self.by_name: dict[str, set[object]] = {}
         self.names: dict[str, set[object]] = {}
-        self.shown: dict[object, str] = {}
+        self.shown: dict[object, list[str]] = {}
         for node, name in names:
             self.add(node, name)
 
@@ -287,7 +287,18 @@ class LabelTable:
         if key:
             self.by_name.setdefault(key, set()).add(node)
             self.names.setdefault(str(name), set()).add(node)
-            self.shown.setdefault(node, str(name))
+            self.shown.setdefault(node, []).append(str(name))
+
+    def shown_name(self, node: object, text: str = "") -> str:
+        """Return the name to show for ``node``: one containing ``text``, else the first sorted.
+
+        Never the store's iteration order, which differs between engines.
+        """
+        names = self.shown.get(node)
+        if not names:
+            return str(node)
+        want = fold(text)
+        return min(names, key=lambda name: (not (want and want in fold(name)), name))
 
     def exact(self, text: str) -> set[object]:
         """Return the resources with a name equal to ``text`` (folded)."""
@@ -318,7 +329,7 @@ class LabelTable:
             If several do; ``candidates`` lists them.
         """
         keep = accept or (lambda _: True)
-        shown = describe or (lambda n: f"{self.shown.get(n, n)} <{n}>")
+        shown = describe or (lambda n: f"{self.shown_name(n, text)} <{n}>")
         found = {n for n in self.exact(text) if keep(n)}
         if len(found) > 1 and prefer is not None:
             preferred = {n for n in found if prefer(n)}
