@@ -5,7 +5,15 @@ Each projection selects its links with one of the SPARQL files in
 
 Every node carries ``iri``, ``label`` (in the chosen language, falling back to the other),
 ``label_zh``, ``label_en``, ``class`` (the contract's core class: ``Case``, ``Expert``,
-``Organisation``…) and ``type`` (its most specific class as a CURIE, e.g. ``ng:University``).
+``Organisation``…) and every type, as strings of CURIEs sorted and separated by spaces
+(GraphML and GEXF cannot hold lists): ``types`` (every asserted class), ``kind`` (the most
+specific of them: ``ng:AccountMatrix ng:WeiboAccount`` for 问政银川), ``top_kind`` (the classes
+directly below ``class``, e.g. ``ng:SocialMediaAccount``; empty when no kind is stated) and
+``type`` (the first of ``kind``, kept for older code).
+
+The case–theme links come from the named query ``cases-by-theme`` and the platform kinds from
+``platforms-by-kind`` (run without parameters, on the path of ``kg.run``), so a projection
+cannot disagree with the named query.
 Every edge carries ``property`` (a CURIE or property path) and ``weight``; an edge whose triple
 the source does not state outright (see the contract's "How sure a fact is") also carries
 ``basis`` (``Background``, ``Implied`` or ``Correction``).
@@ -52,6 +60,7 @@ from ._rdf import (
     expand,
     is_data_resource,
     local_name,
+    named_select,
     reified_basis,
     select,
 )
@@ -71,6 +80,7 @@ __all__ = [
     "place_tree",
     "case_platform",
     "full",
+    "platform_kinds",
 ]
 
 
@@ -140,7 +150,7 @@ def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.G
     >>> {d["class"] for _, d in G.nodes(data=True)} == {"Case", "Theme"}
     True
     """
-    G, annotate = _case_bipartite(graph, "case-theme", "ng:hasTheme", lang)
+    G, annotate = _case_bipartite(graph, "case-theme", _case_themes(graph), "ng:hasTheme", lang)
     if broader:
         ancestors = _broader_themes(graph)
         for c in [n for n, b in G.nodes(data="bipartite") if b == 0]:
@@ -153,6 +163,11 @@ def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.G
 
 
 _BROADER_PATH = "ng:hasTheme/skos:broader+"
+
+
+def _case_themes(graph: Graph) -> list[tuple[Any, Any]]:
+    """Return the distinct ``(case, theme)`` pairs of the named query ``cases-by-theme``."""
+    return list(dict.fromkeys(named_select(graph, "cases-by-theme", ("case", "theme"))))
 
 
 def _broader_themes(graph: Graph) -> dict[str, set[str]]:
@@ -235,7 +250,7 @@ def case_case(
     themes: dict[str, set[str]] = {}
     for (case,) in select(graph, "cases"):
         themes[_add_node(G, annotate, case)] = set()
-    for case, theme in select(graph, "case-theme"):
+    for case, theme in _case_themes(graph):
         themes[_add_node(G, annotate, case)].add(str(theme))
     if broader:
         ancestors = _broader_themes(graph)
@@ -252,7 +267,7 @@ def case_case(
             )
             scores_by_criterion["themes"][(a, b)] = jac if weight == "jaccard" else ovl
     if "platform-kinds" in criteria:
-        kinds = _platform_kinds(graph, annotate)
+        kinds = platform_kinds(graph)
         for c in G:
             kinds.setdefault(c, set())
         scores_by_criterion["platform-kinds"] = {}
@@ -301,16 +316,27 @@ _CASE_CASE_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
-def _platform_kinds(graph: Graph, annotate: Annotator) -> dict[str, set[str]]:
-    """Map each case to the most specific kinds (classes) of the platforms it uses."""
-    per_platform: dict[tuple[str, str], set[URIRef]] = {}
-    for case, platform, kind in select(graph, "case-platform-kind"):
-        per_platform.setdefault((str(case), str(platform)), set()).add(kind)
+def platform_kinds(graph: Graph, *, level: str = "specific") -> dict[str, set[str]]:
+    """Map each case (IRI) to the kinds (CURIEs) of the platforms it uses.
+
+    The rows of the named query ``platforms-by-kind``: every most specific kind of every
+    platform (问政银川 gives both ``ng:AccountMatrix`` and ``ng:WeiboAccount``), or with
+    ``level="top"`` the kinds directly below ``ng:Platform``. A platform whose kind is not
+    stated (typed only ``ng:Platform``) adds no kind; a case with no platform is absent.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> kinds = platform_kinds(netgov_kg.load().dataset)
+    >>> sorted(kinds["https://w3id.org/netgov-kg/id/case/yinchuan-weibo-matrix"])
+    ['ng:AccountMatrix', 'ng:WeiboAccount']
+    """
+    column = {"specific": "specific_kind", "top": "kind"}[level]
+    not_stated = URIRef(_NG + "Platform")
     out: dict[str, set[str]] = {}
-    for (case, _), kinds in per_platform.items():
-        _, specific = annotate.classify(kinds)
-        if specific != "ng:Platform":  # a platform of no particular kind shares no kind
-            out.setdefault(case, set()).add(specific)
+    for case, kind in named_select(graph, "platforms-by-kind", ("case", column)):
+        if case is not None and kind is not None and kind != not_stated:
+            out.setdefault(str(case), set()).add(curie(kind))
     return out
 
 
@@ -447,14 +473,18 @@ def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     >>> sorted({c for _, c in G.nodes(data="class")})
     ['Case', 'Platform']
     """
-    return _case_bipartite(graph, "case-platform", "ng:usesPlatform", lang)[0]
+    return _case_bipartite(
+        graph, "case-platform", select(graph, "case-platform"), "ng:usesPlatform", lang
+    )[0]
 
 
-def _case_bipartite(graph: Graph, name: str, prop: str, lang: str) -> tuple[nx.Graph, Annotator]:
+def _case_bipartite(
+    graph: Graph, name: str, pairs: Iterable[tuple[Any, Any]], prop: str, lang: str
+) -> tuple[nx.Graph, Annotator]:
     """Return the bipartite graph ``name`` of the cases and what they link to, and its annotator.
 
     Every case is a node (``bipartite=0``), linked by ``prop`` to each resource
-    (``bipartite=1``) that the query ``name`` pairs it with.
+    (``bipartite=1``) that ``pairs`` (``(case, other)`` rows) pairs it with.
     """
     import networkx as nx
 
@@ -463,7 +493,7 @@ def _case_bipartite(graph: Graph, name: str, prop: str, lang: str) -> tuple[nx.G
     _graph_attrs(G, name, lang)
     for (case,) in select(graph, "cases"):
         _add_node(G, annotate, case, bipartite=0)
-    for case, other in select(graph, name):
+    for case, other in pairs:
         c = _add_node(G, annotate, case, bipartite=0)
         o = _add_node(G, annotate, other, bipartite=1)
         G.add_edge(c, o, property=prop, weight=1)
