@@ -1,8 +1,9 @@
 """Reading the RDF side: the project's ``.rq`` files, labels, classes and CURIEs.
 
 Private helpers shared by the projections. Each projection selects its links with one of the
-SPARQL files in ``netgov_kg/network/queries``; the nodes are then described (IRI, zh and en
-labels, class) by an :class:`Annotator`.
+SPARQL files in ``netgov_kg/network/queries``, or, where a named query asks the same question
+(``cases-by-theme``, ``platforms-by-kind``), with that named query (:func:`named_select`); the
+nodes are then described (IRI, zh and en labels, class, every type) by an :class:`Annotator`.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def query_text(name: str) -> str:
 
     Examples
     --------
-    >>> "ng:hasTheme" in query_text("case-theme")
+    >>> "ng:usesPlatform" in query_text("case-platform")
     True
     """
     return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
@@ -66,7 +67,7 @@ def select(graph: Graph, name: str, **bindings: Any) -> Iterator[tuple[Any, ...]
     Examples
     --------
     >>> from rdflib import Graph
-    >>> list(select(Graph(), "case-theme"))
+    >>> list(select(Graph(), "case-platform"))
     []
     """
     result = graph.query(query_text(name), initNs=dict(PREFIXES), initBindings=bindings or None)

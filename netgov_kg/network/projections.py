@@ -1,7 +1,8 @@
 """Named projections of the knowledge graph onto networkx graphs.
 
 Each projection selects its links with one of the SPARQL files in
-``netgov_kg/network/queries`` and builds a networkx graph whose node keys are IRIs (strings).
+``netgov_kg/network/queries`` (or a named query, see below) and builds a networkx graph whose
+node keys are IRIs (strings).
 
 Every node carries ``iri``, ``label`` (in the chosen language, falling back to the other),
 ``label_zh``, ``label_en``, ``class`` (the contract's core class: ``Case``, ``Expert``,
