@@ -283,3 +283,27 @@ def test_matrices_are_the_same_on_both_stores(kg, oxigraph_kg):
     assert case_theme_matrix(kg.network("case-theme")).equals(
         case_theme_matrix(oxigraph_kg.network("case-theme"))
     )
+
+
+def test_platforms_by_kind_lists_platforms_of_no_stated_kind(any_kg):
+    rows = list(any_kg.run("platforms-by-kind"))
+    unstated = {str(r["platform"]) for r in rows if str(r["kind"]) == NG + "Platform"}
+    assert NGR + "platform/tencent-weicun" in unstated  # 腾讯为村: the article names no kind
+    of_unstated = [r for r in rows if str(r["platform"]) in unstated]
+    assert {str(r["specific_kind"]) for r in of_unstated} == {NG + "Platform"}
+    stated = {str(r["platform"]) for r in rows} - unstated
+    assert not unstated & stated  # a platform of a stated kind never shows as "not stated"
+    assert {str(r["platform"]) for r in any_kg.run("platforms-by-kind", kind="ng:Platform")} == (
+        unstated
+    )
+    social = list(any_kg.run("platforms-by-kind", kind="ng:SocialMediaAccount"))
+    assert {str(r["kind"]) for r in social} == {NG + "SocialMediaAccount"}
+    yinchuan = {str(r["specific_kind"]) for r in social if str(r["case"]) == YINCHUAN}
+    assert yinchuan == {NG + "AccountMatrix", NG + "WeiboAccount"}
+
+
+def test_platforms_by_kind_rows_are_the_same_on_both_stores(kg, oxigraph_kg):
+    def rows(g):
+        return sorted(tuple(str(v) for v in r) for r in g.run("platforms-by-kind"))
+
+    assert rows(kg) == rows(oxigraph_kg)
