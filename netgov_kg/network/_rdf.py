@@ -2,7 +2,7 @@
 
 Private helpers shared by the projections. Each projection selects its links with one of the
 SPARQL files in ``netgov_kg/network/queries``, or, where a named query asks the same question
-(``cases-by-theme``, ``platforms-by-kind``), with that named query (:func:`named_select`); the
+(``case-themes``, ``platforms-by-kind``), with that named query (:func:`named_select`); the
 nodes are then described (IRI, zh and en labels, class, every type) by an :class:`Annotator`.
 """
 
@@ -83,7 +83,7 @@ def named_select(
     The text comes from the named-query catalogue and runs through
     :func:`netgov_kg.query.run_query`, the path of ``kg.run``, so a projection or matrix
     built from it cannot disagree with the named query. Parameters may be left unbound
-    (``cases-by-theme`` without ``theme`` gives every case–theme pair).
+    (``platforms-by-kind`` without ``kind`` gives every platform).
 
     Parameters
     ----------
@@ -99,7 +99,7 @@ def named_select(
     Examples
     --------
     >>> from rdflib import Graph
-    >>> list(named_select(Graph(), "cases-by-theme", ("case", "theme")))
+    >>> list(named_select(Graph(), "case-themes", ("case", "theme")))
     []
     """
     from ..query import run_query

@@ -6,7 +6,7 @@ here are read off the ``full`` projection: each is a function ``(G, case) -> boo
 test) or written by hand.
 
 The case × theme matrix comes from the ``case-theme`` projection, whose links are the rows of
-the named query ``cases-by-theme``; the case × platform-kind matrix comes from the rows of the
+the named query ``case-themes``; the case × platform-kind matrix comes from the rows of the
 named query ``platforms-by-kind``. Both run on the path of ``kg.run``, so a cell cannot
 disagree with the named query, on any store.
 

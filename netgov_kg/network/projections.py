@@ -12,7 +12,7 @@ specific of them: ``ng:AccountMatrix ng:WeiboAccount`` for 问政银川), ``top_
 directly below ``class``, e.g. ``ng:SocialMediaAccount``; empty when no kind is stated) and
 ``type`` (the first of ``kind``, kept for older code).
 
-The case–theme links come from the named query ``cases-by-theme`` and the platform kinds from
+The case–theme links come from the named query ``case-themes`` and the platform kinds from
 ``platforms-by-kind`` (run without parameters, on the path of ``kg.run``), so a projection
 cannot disagree with the named query.
 Every edge carries ``property`` (a CURIE or property path) and ``weight``; an edge whose triple
@@ -167,8 +167,8 @@ _BROADER_PATH = "ng:hasTheme/skos:broader+"
 
 
 def _case_themes(graph: Graph) -> list[tuple[Any, Any]]:
-    """Return the distinct ``(case, theme)`` pairs of the named query ``cases-by-theme``."""
-    return list(dict.fromkeys(named_select(graph, "cases-by-theme", ("case", "theme"))))
+    """Return the distinct ``(case, theme)`` pairs of the named query ``case-themes``."""
+    return list(dict.fromkeys(named_select(graph, "case-themes", ("case", "theme"))))
 
 
 def _broader_themes(graph: Graph) -> dict[str, set[str]]:

@@ -267,10 +267,14 @@ def test_every_case_theme_cell_is_the_named_query(any_kg):
     assert len(M.index) == 10
     themes = {str(r["theme"]) for r in any_kg.query("SELECT ?theme WHERE { ?theme a ng:Theme }")}
     assert set(M.columns) <= themes
+    pairs = {(str(r["case"]), str(r["theme"])) for r in any_kg.run("case-themes")}
     for theme in themes:
         named = {str(r["case"]) for r in any_kg.run("cases-by-theme", theme=theme)}
         in_matrix = set(M.index[M[theme] == 1]) if theme in M.columns else set()
-        assert in_matrix == named, theme
+        assert in_matrix == named == {c for c, t in pairs if t == theme}, theme
+    for case in M.index:  # and row by row, with the case as the parameter
+        named = {str(r["theme"]) for r in any_kg.run("case-themes", case=case)}
+        assert set(M.columns[M.loc[case] == 1]) == named, case
 
 
 def test_matrices_are_the_same_on_both_stores(kg, oxigraph_kg):
