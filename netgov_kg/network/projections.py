@@ -46,6 +46,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -122,7 +123,40 @@ def _graph_attrs(G: nx.Graph, name: str, lang: str) -> None:
     G.graph.update(name=name, lang=lang, description=_REGISTRY[name].description)
 
 
+def _sorted_copy(G: nx.Graph) -> nx.Graph:
+    """Return ``G`` with its nodes, then its edges, inserted in sorted order.
+
+    Each store returns query rows in its own order, and networkx iterates nodes and neighbours
+    in insertion order, which Louvain, layouts and ties follow: sorting makes the graph the
+    same on every store down to that order.
+    """
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
+    if G.is_multigraph():
+        H.add_edges_from(
+            sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        )
+    elif G.is_directed():
+        H.add_edges_from(sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
+    else:
+        pairs = ((*sorted((u, v), key=str), d) for u, v, d in G.edges(data=True))
+        H.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
+    return H
+
+
+def _in_order(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Make the projection ``build`` return its graph in sorted order (:func:`_sorted_copy`)."""
+
+    @functools.wraps(build)
+    def ordered(*args: Any, **kwargs: Any) -> Any:
+        return _sorted_copy(build(*args, **kwargs))
+
+    return ordered
+
+
 # -- the projections ---------------------------------------------------------------------------
+@_in_order
 def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.Graph:
     """Return the bipartite case–theme graph.
 
@@ -179,6 +213,7 @@ def _broader_themes(graph: Graph) -> dict[str, set[str]]:
     return out
 
 
+@_in_order
 def case_case(
     graph: Graph,
     *,
@@ -341,6 +376,7 @@ def platform_kinds(graph: Graph, *, level: str = "specific") -> dict[str, set[st
     return out
 
 
+@_in_order
 def expert_institution(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return experts, their units, the units' parent institutions and the cases endorsed.
 
@@ -436,6 +472,7 @@ def _tree(graph: Graph, name: str, query: str, lang: str) -> nx.DiGraph:
     return G
 
 
+@_in_order
 def organisation_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return every organisation with an edge to each direct parent (``ng:partOf``).
 
@@ -449,6 +486,7 @@ def organisation_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     return _tree(graph, "organisation-tree", "organisation-tree", lang)
 
 
+@_in_order
 def place_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return every place with an edge to its direct parent (``ng:partOf``).
 
@@ -464,6 +502,7 @@ def place_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     return _tree(graph, "place-tree", "place-tree", lang)
 
 
+@_in_order
 def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     """Return the bipartite case–platform graph (edges ``ng:usesPlatform``).
 
@@ -501,6 +540,7 @@ def _case_bipartite(
     return G, annotate
 
 
+@_in_order
 def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Return every data resource and every link between resources.
 
