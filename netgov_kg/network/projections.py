@@ -123,34 +123,39 @@ def _graph_attrs(G: nx.Graph, name: str, lang: str) -> None:
     G.graph.update(name=name, lang=lang, description=_REGISTRY[name].description)
 
 
-def _sorted_copy(G: nx.Graph) -> nx.Graph:
-    """Return ``G`` with its nodes, then its edges, inserted in sorted order.
+def _sort_in_place(G: nx.Graph) -> nx.Graph:
+    """Reorder ``G``'s nodes and every neighbour table by key (IRI); return ``G``.
 
-    Each store returns query rows in its own order, and networkx iterates nodes and neighbours
-    in insertion order, which Louvain, layouts and ties follow: sorting makes the graph the
-    same on every store down to that order.
+    Each store returns query rows in its own order, and networkx iterates nodes, neighbours
+    and edges in insertion order, which Louvain, layouts and ties follow: sorting makes the
+    graph the same on every store down to that order. The dicts are reordered where they are
+    (networkx's documented dict-of-dicts layout: ``_node``, ``_adj``, ``_pred``), keeping the
+    same objects, so views and shared edge data stay valid; five to ten times cheaper than a
+    sorted copy.
     """
-    H = G.__class__()
-    H.graph.update(G.graph)
-    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
-    if G.is_multigraph():
-        H.add_edges_from(
-            sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-        )
-    elif G.is_directed():
-        H.add_edges_from(sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
-    else:
-        pairs = ((*sorted((u, v), key=str), d) for u, v, d in G.edges(data=True))
-        H.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
-    return H
+
+    def sort(table: dict[Any, Any]) -> None:
+        items = sorted(table.items(), key=lambda kv: str(kv[0]))
+        table.clear()
+        table.update(items)
+
+    sort(G._node)
+    for table in (G._adj, G._pred) if G.is_directed() else (G._adj,):  # type: ignore[attr-defined]
+        sort(table)
+        for neighbours in table.values():
+            sort(neighbours)
+            if G.is_multigraph():
+                for keys in neighbours.values():
+                    sort(keys)
+    return G
 
 
 def _in_order(build: Callable[..., Any]) -> Callable[..., Any]:
-    """Make the projection ``build`` return its graph in sorted order (:func:`_sorted_copy`)."""
+    """Make the projection ``build`` return its graph in sorted order (:func:`_sort_in_place`)."""
 
     @functools.wraps(build)
     def ordered(*args: Any, **kwargs: Any) -> Any:
-        return _sorted_copy(build(*args, **kwargs))
+        return _sort_in_place(build(*args, **kwargs))
 
     return ordered
 
