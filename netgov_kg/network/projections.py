@@ -15,6 +15,7 @@ directly below ``class``, e.g. ``ng:SocialMediaAccount``; empty when no kind is 
 The case–theme links come from the named query ``case-themes`` and the platform kinds from
 ``platforms-by-kind`` (run without parameters, on the path of ``kg.run``), so a projection
 cannot disagree with the named query.
+
 Every edge carries ``property`` (a CURIE or property path) and ``weight``; an edge whose triple
 the source does not state outright (see the contract's "How sure a fact is") also carries
 ``basis`` (``Background``, ``Implied`` or ``Correction``).
@@ -129,7 +130,7 @@ def _sort_in_place(G: nx.Graph) -> nx.Graph:
     Each store returns query rows in its own order, and networkx iterates nodes, neighbours
     and edges in insertion order, which Louvain, layouts and ties follow: sorting makes the
     graph the same on every store down to that order. The dicts are reordered where they are
-    (networkx's documented dict-of-dicts layout: ``_node``, ``_adj``, ``_pred``), keeping the
+    (networkx's dict-of-dicts layout: ``_node``, ``_adj``, ``_pred``), keeping the
     same objects, so views and shared edge data stay valid; five to ten times cheaper than a
     sorted copy.
     """
