@@ -1,7 +1,8 @@
 """CSV tables, one per main class, for spreadsheet users.
 
 Each table has one row per resource of the class (or of a subclass): ``id`` (the IRI),
-``label_zh``, ``label_en``, then one column per property the resources have. Language-tagged
+``label_zh``, ``label_en``, ``type`` (every asserted class: 问政银川 is an account matrix and a
+Weibo account), then one column per property the resources have. Language-tagged
 values get a column per language (``measure_zh``, ``measure_en``); several values share a cell,
 separated by `` | ``. IRIs are written in full, so tables join on ``id``.
 
@@ -85,12 +86,14 @@ def _cell(values: list[Node]) -> str:
 def table(dataset: Dataset, cls: URIRef) -> tuple[list[str], list[list[str]]]:
     """Return ``(header, rows)`` of the table of class ``cls`` (cells safe for spreadsheets)."""
     records: list[dict[str, list[Node]]] = []
-    columns: dict[str, None] = {"id": None, "label_zh": None, "label_en": None}
+    columns: dict[str, None] = {"id": None, "label_zh": None, "label_en": None, "type": None}
     for node in _instances(dataset, cls):
         record: dict[str, list[Node]] = defaultdict(list)
         record["id"].append(node)
         for pred, obj in sorted(dataset.predicate_objects(node), key=lambda po: str(po[0])):
-            if pred == RDF.type:
+            if pred == RDF.type:  # every type, in one cell (the column comes first)
+                if obj not in record["type"]:
+                    record["type"].append(obj)
                 continue
             name = "label" if pred == RDFS.label else local_name(str(pred))
             if isinstance(obj, Literal) and obj.language:

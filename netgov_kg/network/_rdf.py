@@ -1,8 +1,9 @@
 """Reading the RDF side: the project's ``.rq`` files, labels, classes and CURIEs.
 
 Private helpers shared by the projections. Each projection selects its links with one of the
-SPARQL files in ``netgov_kg/network/queries``; the nodes are then described (IRI, zh and en
-labels, class) by an :class:`Annotator`.
+SPARQL files in ``netgov_kg/network/queries``, or, where a named query asks the same question
+(``case-themes``, ``platforms-by-kind``), with that named query (:func:`named_select`); the
+nodes are then described (IRI, zh and en labels, class, every type) by an :class:`Annotator`.
 """
 
 from __future__ import annotations
@@ -56,13 +57,49 @@ def select(graph: Graph, name: str, **bindings: Any) -> Iterator[tuple[Any, ...]
     Examples
     --------
     >>> from rdflib import Graph
-    >>> list(select(Graph(), "case-theme"))
+    >>> list(select(Graph(), "case-platform"))
     []
     """
     text = query_text("network", name)
     result = graph.query(text, initNs=dict(PREFIXES), initBindings=bindings or None)
     for row in result:
         yield tuple(row)
+
+
+def named_select(
+    graph: Graph, name: str, variables: tuple[str, ...], **bindings: Any
+) -> Iterator[tuple[Any, ...]]:
+    """Run the named query ``name`` (``netgov_kg/queries``) as ``kg.run`` does; yield rows.
+
+    The text comes from the named-query catalogue and runs through
+    :func:`netgov_kg.query.run_query`, the path of ``kg.run``, so a projection or matrix
+    built from it cannot disagree with the named query. Parameters may be left unbound
+    (``platforms-by-kind`` without ``kind`` gives every platform).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+        The data.
+    name : str
+        The named query.
+    variables : tuple of str
+        The variables to yield, in order (``None`` where unbound).
+    **bindings
+        Values of the query's variables (rdflib terms).
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> list(named_select(Graph(), "case-themes", ("case", "theme")))
+    []
+    """
+    from ..query import run_query
+    from ..query.catalogue import get_query
+
+    query = get_query(name)
+    rows = run_query(graph, query.text, bindings or None, source=str(query.path))
+    for row in rows:
+        yield tuple(row[v] for v in variables)
 
 
 def expand(name: str) -> str:
@@ -80,11 +117,24 @@ def expand(name: str) -> str:
 
 
 class Annotator:
-    """Describe resources as node attributes: IRI, labels, core class and specific type.
+    """Describe resources as node attributes: IRI, labels, core class and every type.
 
     The ``class`` attribute is the first of :data:`CORE_CLASSES` the resource is an instance
     of (through ``rdfs:subClassOf``); for other resources, the most general ``ng:`` class above
     its type (``ng:Slogan`` ⊑ ``ng:NamedModel`` gives ``NamedModel``), else its type's name.
+
+    A resource may have several types (问政银川 is an ``ng:AccountMatrix`` and an
+    ``ng:WeiboAccount``), and GraphML and GEXF cannot hold lists, so every type is kept as a
+    string of CURIEs, sorted and separated by spaces:
+
+    ============  ==================================================================
+    ``types``     every asserted ``rdf:type``
+    ``kind``      the most specific of them (those no other type is a subclass of)
+    ``top_kind``  the classes directly below ``class`` that it is an instance of, e.g.
+                  ``ng:SocialMediaAccount``; empty when no kind is stated (a resource
+                  typed only ``ng:Platform``)
+    ``type``      the first of ``kind`` (kept for older code; prefer ``kind``)
+    ============  ==================================================================
 
     Parameters
     ----------
@@ -103,12 +153,25 @@ class Annotator:
     >>> attrs = a(NGR["case/x"])
     >>> attrs["class"], attrs["label"], attrs["label_en"]
     ('Case', '某案例', '')
+    >>> _ = g.add((NG.WeiboAccount, RDFS.subClassOf, NG.SocialMediaAccount))
+    >>> _ = g.add((NG.AccountMatrix, RDFS.subClassOf, NG.SocialMediaAccount))
+    >>> _ = g.add((NG.SocialMediaAccount, RDFS.subClassOf, NG.Platform))
+    >>> for t in (NG.Platform, NG.WeiboAccount, NG.AccountMatrix):
+    ...     _ = g.add((NGR["platform/y"], RDF.type, t))
+    >>> attrs = Annotator(g)(NGR["platform/y"])
+    >>> [attrs[k] for k in ("class", "types", "kind", "top_kind")]  # doctest: +NORMALIZE_WHITESPACE
+    ['Platform', 'ng:AccountMatrix ng:Platform ng:WeiboAccount',
+     'ng:AccountMatrix ng:WeiboAccount', 'ng:SocialMediaAccount']
     """
 
     def __init__(self, graph: Graph, *, lang: str = "zh", prefetch: bool = False) -> None:
         self.graph = graph
         self.lang = lang
         self._supers = superclasses(graph)
+        self._parents: dict[URIRef, set[URIRef]] = {}  # direct (asserted) superclasses
+        for sub, sup in graph.subject_objects(RDFS.subClassOf):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+                self._parents.setdefault(sub, set()).add(sup)
         self._cache: dict[URIRef, dict[str, Any]] = {}
         self._labels: dict[Any, list[Any]] | None = None
         self._types: dict[Any, list[Any]] | None = None
@@ -137,16 +200,44 @@ class Annotator:
         return zh, en
 
     def classify(self, types: Iterable[URIRef]) -> tuple[str, str]:
-        """Return ``(core class, most specific type CURIE)`` for a set of ``rdf:type`` values."""
-        types = [t for t in types if isinstance(t, URIRef)]
-        if not types:
-            return "Resource", ""
+        """Return ``(core class, first most specific type CURIE)`` for ``rdf:type`` values.
+
+        :meth:`kinds` gives every type; this keeps the older single-type answer.
+        """
+        found = self.kinds(types)
+        return found["class"], found["type"]
+
+    def _most_specific(self, types: list[URIRef]) -> list[URIRef]:
+        """Return the types no other type is a subclass of, ``ng:`` first, then by IRI."""
         closures = {t: self._supers.get(t, frozenset({t})) for t in types}
-        # the most specific type: one that is not a superclass of another of the types
-        specific = sorted(
+        return sorted(
             (t for t in types if not any(t in closures[o] and o != t for o in types)),
             key=lambda t: (not str(t).startswith(str(NG)), str(t)),
-        )[0]
+        )
+
+    def kinds(self, types: Iterable[URIRef]) -> dict[str, str]:
+        """Return ``class``, ``type``, ``types``, ``kind`` and ``top_kind`` for ``rdf:type`` values.
+
+        See the class's description; CURIE lists are sorted and separated by spaces.
+        """
+        types = sorted({t for t in types if isinstance(t, URIRef)}, key=str)
+        if not types:
+            return {"class": "Resource", "type": "", "types": "", "kind": "", "top_kind": ""}
+        specifics = self._most_specific(types)
+        core = self._core(types, specifics[0])
+        everything = set().union(*(self._supers.get(t, frozenset({t})) for t in types))
+        top = {c for c in everything if NG[core] in self._parents.get(c, ())}
+        return {
+            "class": core,
+            "type": curie(specifics[0]),
+            "types": " ".join(sorted(curie(t) for t in types)),
+            "kind": " ".join(sorted(curie(t) for t in specifics)),
+            "top_kind": " ".join(sorted(curie(t) for t in top)),
+        }
+
+    def _core(self, types: list[URIRef], specific: URIRef) -> str:
+        """Return the core class of a resource of ``types`` (see the class's description)."""
+        closures = {t: self._supers.get(t, frozenset({t})) for t in types}
         everything = set().union(*closures.values())
         core = next((c for c in CORE_CLASSES if NG[c] in everything), None)
         if core is None:  # not under a core class: the most general ng: class above it
@@ -155,22 +246,21 @@ class Annotator:
                 c for c in ours if not any(o != c and o in self._supers.get(c, ()) for o in ours)
             ]
             core = local_name(roots[0] if roots else specific)
-        return core, curie(specific)
+        return core
 
     def __call__(self, node: URIRef) -> dict[str, Any]:
         """Return the attribute dict of ``node`` (a fresh copy)."""
         cached = self._cache.get(node)
         if cached is None:
             zh, en = self.labels(node)
-            core, specific = self.classify(self._objects(node, RDF.type))
+            found = self.kinds(self._objects(node, RDF.type))
             preferred = (zh or en) if self.lang == "zh" else (en or zh)
             cached = {
                 "iri": str(node),
                 "label": preferred or curie(node),
                 "label_zh": zh,
                 "label_en": en,
-                "class": core,
-                "type": specific,
+                **found,
             }
             self._cache[node] = cached
         return dict(cached)

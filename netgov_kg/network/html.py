@@ -71,7 +71,7 @@ def graph_payload(
                 "zh": str(d.get("label_zh") or d.get("label") or n),
                 "en": str(d.get("label_en") or d.get("label") or n),
                 "class": cls,
-                "type": str(d.get("type", "")),
+                "type": str(d.get("kind") or d.get("type", "")),  # every most specific type
                 "x": round(float(x), 5),
                 "y": round(float(-y), 5),
                 "r": round(4 + 14 * values.get(n, 0) / top, 2),

@@ -1,9 +1,14 @@
-"""Case × theme and case × condition 0/1 tables, ready for crisp-set QCA.
+"""Case × theme, case × platform-kind and case × condition 0/1 tables, ready for crisp-set QCA.
 
 A crisp-set QCA table has one row per case and one 0/1 column per condition. The conditions
 here are read off the ``full`` projection: each is a function ``(G, case) -> bool``, made with
 :func:`link_condition` (the case has a link, or a chain of links, to a node that passes a
 test) or written by hand.
+
+The case × theme matrix comes from the ``case-theme`` projection, whose links are the rows of
+the named query ``case-themes``; the case × platform-kind matrix comes from the rows of the
+named query ``platforms-by-kind``. Both run on the path of ``kg.run``, so a cell cannot
+disagree with the named query, on any store.
 
 Examples
 --------
@@ -28,7 +33,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Condition",
+    "NOT_STATED",
+    "NO_PLATFORM",
     "case_theme_matrix",
+    "case_platform_kind_matrix",
     "case_condition_matrix",
     "default_conditions",
     "link_condition",
@@ -36,6 +44,12 @@ __all__ = [
 ]
 
 Condition = Callable[[Any, Any], bool]
+
+#: The column of :func:`case_platform_kind_matrix`: 1 when the case uses a platform whose kind
+#: is not stated (typed only ``ng:Platform``).
+NOT_STATED = "(kind not stated)"
+#: The column of :func:`case_platform_kind_matrix`: 1 when the case uses no platform at all.
+NO_PLATFORM = "(no platform)"
 
 
 def _is_case(d: Mapping[str, Any]) -> bool:
@@ -85,6 +99,92 @@ def case_theme_matrix(G: nx.Graph, *, index: str = "label") -> pd.DataFrame:
         columns=pd.Index([_name(G, t, index) for t in themes], name="theme"),
         dtype="int64",
     )
+
+
+def case_platform_kind_matrix(
+    graph: Any, *, lang: str = "zh", index: str = "label", level: str = "specific"
+) -> pd.DataFrame:
+    """Return the case × platform-kind 0/1 matrix, from the named query ``platforms-by-kind``.
+
+    A cell is 1 when the case uses a platform of that kind. Every kind of a platform counts:
+    问政银川 is both an account matrix and a Weibo account, so 银川 has 1 in both columns.
+    Two more columns keep apart what a 0 row would mix up: :data:`NOT_STATED` (the case uses
+    a platform whose kind is not stated) and :data:`NO_PLATFORM` (the case uses no platform).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph, rdflib.Dataset or KnowledgeGraph
+        The data and ontology (a knowledge graph is read through its ``dataset``).
+    lang : {"zh", "en"}
+        Language of the labels when ``index="label"``.
+    index : {"label", "iri"}
+        Name rows and kind columns by label or by IRI.
+    level : {"specific", "top"}
+        The most specific kinds (``ng:WeiboAccount``; the query's ``specific_kind``) or the
+        kinds directly below ``ng:Platform`` (``ng:SocialMediaAccount``; its ``kind``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per case, one int 0/1 column per kind in use (rows and kinds sorted by
+        name), then :data:`NOT_STATED` and :data:`NO_PLATFORM`.
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown ``index``, ``level`` or ``lang``.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> M = case_platform_kind_matrix(netgov_kg.load(), lang="en")
+    >>> M.loc["Yinchuan Government Weibo Matrix", ["Weibo account", "account matrix"]].tolist()
+    [1, 1]
+    """
+    import pandas as pd
+
+    from ..errors import UnknownNameError
+    from ._rdf import Annotator, named_select, select
+
+    for option, value, allowed in (
+        ("index", index, ("label", "iri")),
+        ("level", level, ("specific", "top")),
+        ("lang", lang, ("zh", "en")),
+    ):
+        if value not in allowed:
+            raise UnknownNameError(
+                f"unknown {option} {value!r}: use {' or '.join(repr(a) for a in allowed)}"
+            )
+    dataset = getattr(graph, "dataset", graph)
+    annotate = Annotator(dataset, lang=lang)
+
+    def name(node: Any) -> str:
+        return annotate(node)["label"] if index == "label" else str(node)
+
+    cases = {c: name(c) for (c,) in select(dataset, "cases")}
+    held: dict[Any, set[str]] = {c: set() for c in cases}
+    kinds: dict[Any, str] = {}
+    column = {"specific": "specific_kind", "top": "kind"}[level]
+    for case, kind in named_select(dataset, "platforms-by-kind", ("case", column)):
+        if case not in held:
+            continue  # a platform no case uses
+        if str(kind) == _PLATFORM:
+            held[case].add(NOT_STATED)
+        else:
+            kinds.setdefault(kind, name(kind))
+            held[case].add(kinds[kind])
+    columns = sorted(kinds.values()) + [NOT_STATED, NO_PLATFORM]
+    order = sorted(cases, key=lambda c: cases[c])
+    rows = [[int(col in held[c]) for col in columns[:-1]] + [int(not held[c])] for c in order]
+    return pd.DataFrame(
+        rows,
+        index=pd.Index([cases[c] for c in order], name="case"),
+        columns=pd.Index(columns, name="platform kind"),
+        dtype="int64",
+    )
+
+
+_PLATFORM = "https://w3id.org/netgov-kg/ontology#Platform"
 
 
 def link_condition(
@@ -192,10 +292,15 @@ def default_conditions(G: nx.MultiDiGraph) -> dict[str, Condition]:
         conditions[f"level: {label(level)}"] = link_condition(
             ["ng:locatedIn", "ng:adminLevel"], lambda d, lv=level: d.get("iri") == lv
         )
-    org_types = {G.nodes[o].get("type") for o in targets("ng:responsibleOrganisation")}
-    for org_type in sorted(t for t in org_types if t):
+    org_types = {  # every most specific kind of every responsible organisation
+        kind
+        for o in targets("ng:responsibleOrganisation")
+        for kind in str(G.nodes[o].get("kind", G.nodes[o].get("type", ""))).split()
+    }
+    for org_type in sorted(org_types):
         conditions[f"organisation: {org_type}"] = link_condition(
-            ["ng:responsibleOrganisation"], lambda d, ot=org_type: d.get("type") == ot
+            ["ng:responsibleOrganisation"],
+            lambda d, ot=org_type: ot in str(d.get("kind", d.get("type", ""))).split(),
         )
     conditions["platforms ≥ 2"] = count_condition("ng:usesPlatform", 2)
     return conditions

@@ -1,11 +1,21 @@
 """Named projections of the knowledge graph onto networkx graphs.
 
 Each projection selects its links with one of the SPARQL files in
-``netgov_kg/network/queries`` and builds a networkx graph whose node keys are IRIs (strings).
+``netgov_kg/network/queries`` (or a named query, see below) and builds a networkx graph whose
+node keys are IRIs (strings).
 
 Every node carries ``iri``, ``label`` (in the chosen language, falling back to the other),
 ``label_zh``, ``label_en``, ``class`` (the contract's core class: ``Case``, ``Expert``,
-``Organisation``…) and ``type`` (its most specific class as a CURIE, e.g. ``ng:University``).
+``Organisation``…) and every type, as strings of CURIEs sorted and separated by spaces
+(GraphML and GEXF cannot hold lists): ``types`` (every asserted class), ``kind`` (the most
+specific of them: ``ng:AccountMatrix ng:WeiboAccount`` for 问政银川), ``top_kind`` (the classes
+directly below ``class``, e.g. ``ng:SocialMediaAccount``; empty when no kind is stated) and
+``type`` (the first of ``kind``, kept for older code).
+
+The case–theme links come from the named query ``case-themes`` and the platform kinds from
+``platforms-by-kind`` (run without parameters, on the path of ``kg.run``), so a projection
+cannot disagree with the named query.
+
 Every edge carries ``property`` (a CURIE or property path) and ``weight``; an edge whose triple
 the source does not state outright (see the contract's "How sure a fact is") also carries
 ``basis`` (``Background``, ``Implied`` or ``Correction``).
@@ -37,6 +47,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,6 +63,7 @@ from ._rdf import (
     expand,
     is_data_resource,
     local_name,
+    named_select,
     reified_basis,
     select,
 )
@@ -71,6 +83,7 @@ __all__ = [
     "place_tree",
     "case_platform",
     "full",
+    "platform_kinds",
 ]
 
 
@@ -111,7 +124,45 @@ def _graph_attrs(G: nx.Graph, name: str, lang: str) -> None:
     G.graph.update(name=name, lang=lang, description=_REGISTRY[name].description)
 
 
+def _sort_in_place(G: nx.Graph) -> nx.Graph:
+    """Reorder ``G``'s nodes and every neighbour table by key (IRI); return ``G``.
+
+    Each store returns query rows in its own order, and networkx iterates nodes, neighbours
+    and edges in insertion order, which Louvain, layouts and ties follow: sorting makes the
+    graph the same on every store down to that order. The dicts are reordered where they are
+    (networkx's dict-of-dicts layout: ``_node``, ``_adj``, ``_pred``), keeping the
+    same objects, so views and shared edge data stay valid; five to ten times cheaper than a
+    sorted copy.
+    """
+
+    def sort(table: dict[Any, Any]) -> None:
+        items = sorted(table.items(), key=lambda kv: str(kv[0]))
+        table.clear()
+        table.update(items)
+
+    sort(G._node)
+    for table in (G._adj, G._pred) if G.is_directed() else (G._adj,):  # type: ignore[attr-defined]
+        sort(table)
+        for neighbours in table.values():
+            sort(neighbours)
+            if G.is_multigraph():
+                for keys in neighbours.values():
+                    sort(keys)
+    return G
+
+
+def _in_order(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Make the projection ``build`` return its graph in sorted order (:func:`_sort_in_place`)."""
+
+    @functools.wraps(build)
+    def ordered(*args: Any, **kwargs: Any) -> Any:
+        return _sort_in_place(build(*args, **kwargs))
+
+    return ordered
+
+
 # -- the projections ---------------------------------------------------------------------------
+@_in_order
 def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.Graph:
     """Return the bipartite case–theme graph.
 
@@ -140,7 +191,7 @@ def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.G
     >>> {d["class"] for _, d in G.nodes(data=True)} == {"Case", "Theme"}
     True
     """
-    G, annotate = _case_bipartite(graph, "case-theme", "ng:hasTheme", lang)
+    G, annotate = _case_bipartite(graph, "case-theme", _case_themes(graph), "ng:hasTheme", lang)
     if broader:
         ancestors = _broader_themes(graph)
         for c in [n for n, b in G.nodes(data="bipartite") if b == 0]:
@@ -155,6 +206,11 @@ def case_theme(graph: Graph, *, lang: str = "zh", broader: bool = False) -> nx.G
 _BROADER_PATH = "ng:hasTheme/skos:broader+"
 
 
+def _case_themes(graph: Graph) -> list[tuple[Any, Any]]:
+    """Return the distinct ``(case, theme)`` pairs of the named query ``case-themes``."""
+    return list(dict.fromkeys(named_select(graph, "case-themes", ("case", "theme"))))
+
+
 def _broader_themes(graph: Graph) -> dict[str, set[str]]:
     """Map each theme in use to its broader themes (top concepts left out)."""
     out: dict[str, set[str]] = {}
@@ -163,6 +219,7 @@ def _broader_themes(graph: Graph) -> dict[str, set[str]]:
     return out
 
 
+@_in_order
 def case_case(
     graph: Graph,
     *,
@@ -235,7 +292,7 @@ def case_case(
     themes: dict[str, set[str]] = {}
     for (case,) in select(graph, "cases"):
         themes[_add_node(G, annotate, case)] = set()
-    for case, theme in select(graph, "case-theme"):
+    for case, theme in _case_themes(graph):
         themes[_add_node(G, annotate, case)].add(str(theme))
     if broader:
         ancestors = _broader_themes(graph)
@@ -252,7 +309,7 @@ def case_case(
             )
             scores_by_criterion["themes"][(a, b)] = jac if weight == "jaccard" else ovl
     if "platform-kinds" in criteria:
-        kinds = _platform_kinds(graph, annotate)
+        kinds = platform_kinds(graph)
         for c in G:
             kinds.setdefault(c, set())
         scores_by_criterion["platform-kinds"] = {}
@@ -301,19 +358,31 @@ _CASE_CASE_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
-def _platform_kinds(graph: Graph, annotate: Annotator) -> dict[str, set[str]]:
-    """Map each case to the most specific kinds (classes) of the platforms it uses."""
-    per_platform: dict[tuple[str, str], set[URIRef]] = {}
-    for case, platform, kind in select(graph, "case-platform-kind"):
-        per_platform.setdefault((str(case), str(platform)), set()).add(kind)
+def platform_kinds(graph: Graph, *, level: str = "specific") -> dict[str, set[str]]:
+    """Map each case (IRI) to the kinds (CURIEs) of the platforms it uses.
+
+    The rows of the named query ``platforms-by-kind``: every most specific kind of every
+    platform (问政银川 gives both ``ng:AccountMatrix`` and ``ng:WeiboAccount``), or with
+    ``level="top"`` the kinds directly below ``ng:Platform``. A platform whose kind is not
+    stated (typed only ``ng:Platform``) adds no kind; a case with no platform is absent.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> kinds = platform_kinds(netgov_kg.load().dataset)
+    >>> sorted(kinds["https://w3id.org/netgov-kg/id/case/yinchuan-weibo-matrix"])
+    ['ng:AccountMatrix', 'ng:WeiboAccount']
+    """
+    column = {"specific": "specific_kind", "top": "kind"}[level]
+    not_stated = URIRef(_NG + "Platform")
     out: dict[str, set[str]] = {}
-    for (case, _), kinds in per_platform.items():
-        _, specific = annotate.classify(kinds)
-        if specific != "ng:Platform":  # a platform of no particular kind shares no kind
-            out.setdefault(case, set()).add(specific)
+    for case, kind in named_select(graph, "platforms-by-kind", ("case", column)):
+        if case is not None and kind is not None and kind != not_stated:
+            out.setdefault(str(case), set()).add(curie(kind))
     return out
 
 
+@_in_order
 def expert_institution(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return experts, their units, the units' parent institutions and the cases endorsed.
 
@@ -409,6 +478,7 @@ def _tree(graph: Graph, name: str, query: str, lang: str) -> nx.DiGraph:
     return G
 
 
+@_in_order
 def organisation_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return every organisation with an edge to each direct parent (``ng:partOf``).
 
@@ -422,6 +492,7 @@ def organisation_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     return _tree(graph, "organisation-tree", "organisation-tree", lang)
 
 
+@_in_order
 def place_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     """Return every place with an edge to its direct parent (``ng:partOf``).
 
@@ -437,6 +508,7 @@ def place_tree(graph: Graph, *, lang: str = "zh") -> nx.DiGraph:
     return _tree(graph, "place-tree", "place-tree", lang)
 
 
+@_in_order
 def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     """Return the bipartite case–platform graph (edges ``ng:usesPlatform``).
 
@@ -447,14 +519,18 @@ def case_platform(graph: Graph, *, lang: str = "zh") -> nx.Graph:
     >>> sorted({c for _, c in G.nodes(data="class")})
     ['Case', 'Platform']
     """
-    return _case_bipartite(graph, "case-platform", "ng:usesPlatform", lang)[0]
+    return _case_bipartite(
+        graph, "case-platform", select(graph, "case-platform"), "ng:usesPlatform", lang
+    )[0]
 
 
-def _case_bipartite(graph: Graph, name: str, prop: str, lang: str) -> tuple[nx.Graph, Annotator]:
+def _case_bipartite(
+    graph: Graph, name: str, pairs: Iterable[tuple[Any, Any]], prop: str, lang: str
+) -> tuple[nx.Graph, Annotator]:
     """Return the bipartite graph ``name`` of the cases and what they link to, and its annotator.
 
     Every case is a node (``bipartite=0``), linked by ``prop`` to each resource
-    (``bipartite=1``) that the query ``name`` pairs it with.
+    (``bipartite=1``) that ``pairs`` (``(case, other)`` rows) pairs it with.
     """
     import networkx as nx
 
@@ -463,13 +539,14 @@ def _case_bipartite(graph: Graph, name: str, prop: str, lang: str) -> tuple[nx.G
     _graph_attrs(G, name, lang)
     for (case,) in select(graph, "cases"):
         _add_node(G, annotate, case, bipartite=0)
-    for case, other in select(graph, name):
+    for case, other in pairs:
         c = _add_node(G, annotate, case, bipartite=0)
         o = _add_node(G, annotate, other, bipartite=1)
         G.add_edge(c, o, property=prop, weight=1)
     return G, annotate
 
 
+@_in_order
 def full(graph: Graph, *, lang: str = "zh", exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Return every data resource and every link between resources.
 

@@ -130,11 +130,13 @@ pd.DataFrame(rows).set_index(["method", "modularity", "group"])
 
 # %% [markdown]
 # **Reading the groups.** Both methods find clear structure (modularity about 0.5), and both
-# agree on the firmest pair: **胶东在线** and **银川市政务微博矩阵**, the two government new-media
-# cases (政务新媒体, 民生诉求, 舆论引导). Beyond that the methods differ, which is itself a
-# finding: with ten cases, the Party-building cases (北海, 深圳), the grassroots platforms (宝山,
-# 腾讯为村) and the service platforms (一网通办, 成都) can be grouped in more than one reasonable
-# way. Treat any single partition as one reading, not as *the* typology.
+# agree on the firmest pairs: **胶东在线** and **银川市政务微博矩阵**, the two government new-media
+# cases (政务新媒体, 民生诉求, 舆论引导), and **上海“一网通办”** and **成都市网络理政平台**, the two
+# service platforms. Beyond that the methods differ, which is itself a finding: with ten cases,
+# the Party-building cases (北海, 深圳), the grassroots platforms (宝山, 腾讯为村) and the county
+# media app (安吉) can be grouped in more than one reasonable way. Treat any single partition as
+# one reading, not as *the* typology. (The partitions are the same on every store: the
+# projections insert nodes in sorted order, which Louvain follows.)
 
 # %% [markdown]
 # ## 4. Similarity: which cases are most alike?
@@ -260,9 +262,9 @@ print("cases × conditions:", conditions.shape,
 # * The ten cases form one field held together by a few **broad themes** — grassroots
 #   governance, public participation, digital government, citizens' appeals — while most themes
 #   are particular to one case. Yinzhou's internet federation stands outside the field.
-# * The **communities** are not robust: the two methods agree on little beyond one firm pair (the
-#   two government new-media cases) and the isolated federation, so typologies built on this
-#   list should be argued, not read off an algorithm.
+# * The **communities** are not robust: the two methods agree on little beyond two firm pairs (the
+#   two government new-media cases, the two service platforms) and the isolated federation, so
+#   typologies built on this list should be argued, not read off an algorithm.
 # * The **experts** come mostly from a handful of universities, with 中山大学 and 复旦大学
 #   prominent; this is a trait of the award's process worth keeping in mind when reading the
 #   endorsements as independent assessments.

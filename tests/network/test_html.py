@@ -136,3 +136,10 @@ def test_policy_allows_only_the_page_s_own_script_and_style(mini):
     assert f"script-src {csp_hash(script)};" in policy
     assert f"style-src {csp_hash(style)};" in policy
     assert policy.startswith("default-src 'none';") and "unsafe" not in policy
+
+
+def test_the_page_shows_every_kind_of_a_node(kinds):
+    # 问政银川's pattern: a platform of two most specific kinds shows both, not the first only
+    data = payload(to_html(project(kinds, "case-platform")))
+    node = next(n for n in data["nodes"] if n["iri"].endswith("platform/matrix"))
+    assert node["type"] == "ng:AccountMatrix ng:WeiboAccount"

@@ -119,3 +119,16 @@ def test_bad_files_name_the_place(tmp_path):
 
 def test_formats():
     assert FORMATS == ("graphml", "gexf", "json", "csv")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_round_trip_keeps_every_type_as_a_string(kinds, tmp_path, fmt):
+    G = project(kinds, "case-platform")
+    path = tmp_path / f"kinds.{fmt}"
+    write_graph(G, path)
+    H = read_graph(path)
+    node = "https://w3id.org/netgov-kg/id/platform/matrix"
+    assert H.nodes[node]["types"] == "ng:AccountMatrix ng:Platform ng:WeiboAccount"
+    assert H.nodes[node]["kind"] == "ng:AccountMatrix ng:WeiboAccount"
+    assert H.nodes[node]["top_kind"] == "ng:SocialMediaAccount"
+    same_nodes(G, H)

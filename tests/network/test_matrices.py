@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from netgov_kg.errors import UnknownNameError
 from netgov_kg.network.matrices import (
+    NO_PLATFORM,
+    NOT_STATED,
     case_condition_matrix,
+    case_platform_kind_matrix,
     case_theme_matrix,
     count_condition,
     default_conditions,
@@ -79,3 +83,31 @@ def test_link_condition_along_a_path(mini):
 @pytest.mark.parametrize("name", ["theme", "level", "organisation"])
 def test_default_conditions_cover_each_kind(mini, name):
     assert any(c.startswith(name + ": ") for c in default_conditions(project(mini, "full")))
+
+
+NG = "https://w3id.org/netgov-kg/ontology#"
+
+
+def test_kind_not_stated_is_not_no_platform(kinds):
+    M = case_platform_kind_matrix(kinds, index="iri")
+    assert list(M.columns) == [NG + "AccountMatrix", NG + "WeiboAccount", NOT_STATED, NO_PLATFORM]
+    assert M.loc[NGR + "case/matrix"].tolist() == [1, 1, 0, 0]  # both kinds of one platform
+    assert M.loc[NGR + "case/weibo"].tolist() == [0, 1, 0, 0]
+    assert M.loc[NGR + "case/unstated"].tolist() == [0, 0, 1, 0]  # a platform, kind not stated
+    assert M.loc[NGR + "case/none"].tolist() == [0, 0, 0, 1]  # no platform at all
+    top = case_platform_kind_matrix(kinds, index="iri", level="top")
+    assert top[NG + "SocialMediaAccount"].tolist() == [1, 0, 0, 1]  # rows sorted by IRI
+    assert list(top.index) == [NGR + f"case/{c}" for c in ("matrix", "none", "unstated", "weibo")]
+
+
+def test_platform_kind_matrix_labels(kinds):
+    M = case_platform_kind_matrix(kinds, lang="en")
+    assert M.loc["No-platform case", NO_PLATFORM] == 1
+    assert M.loc["Unstated case", NOT_STATED] == 1
+    assert {str(t) for t in M.dtypes} == {"int64"}
+
+
+@pytest.mark.parametrize("option", [{"index": "curie"}, {"level": "middle"}, {"lang": "fr"}])
+def test_platform_kind_matrix_refuses_unknown_options(kinds, option):
+    with pytest.raises(UnknownNameError, match=f"unknown {next(iter(option))}"):
+        case_platform_kind_matrix(kinds, **option)

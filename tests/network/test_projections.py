@@ -56,6 +56,9 @@ def test_nodes_carry_iri_labels_and_class(mini):
         "label_en": "Case A",
         "class": "Case",
         "type": "ng:Case",
+        "types": "ng:Case",
+        "kind": "ng:Case",
+        "top_kind": "",
         "bipartite": 0,
     }
     assert project(mini, "case-theme", lang="zh").nodes[n("case/a")]["label"] == "甲案例"
@@ -234,3 +237,24 @@ def test_platforms_of_no_particular_kind_share_no_kind():
         format="turtle",
     )
     assert project(g, "case-case", by=["platform-kinds"]).number_of_edges() == 0
+
+
+def test_a_node_keeps_every_type(kinds):
+    # a platform of two most specific kinds (as 问政银川) keeps both, not the first only
+    G = project(kinds, "case-platform")
+    d = G.nodes[n("platform/matrix")]
+    assert d["types"] == "ng:AccountMatrix ng:Platform ng:WeiboAccount"
+    assert d["kind"] == "ng:AccountMatrix ng:WeiboAccount"
+    assert d["top_kind"] == "ng:SocialMediaAccount"
+    assert d["class"] == "Platform"
+    plain = G.nodes[n("platform/plain")]  # kind not stated: no top kind
+    assert (plain["types"], plain["kind"], plain["top_kind"]) == ("ng:Platform", "ng:Platform", "")
+
+
+def test_case_case_platform_kinds_count_every_kind_of_a_platform(kinds):
+    # the matrix case's platform is also a Weibo account: it shares that kind with the Weibo case
+    G = project(kinds, "case-case", by=["platform-kinds"])
+    edge = G.edges[n("case/matrix"), n("case/weibo")]
+    assert edge["shared_platform_kinds"] == ["ng:WeiboAccount"]
+    assert edge["platform_jaccard"] == 0.5
+    assert not G.has_edge(n("case/unstated"), n("case/none"))  # "not stated" is not a kind

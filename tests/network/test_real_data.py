@@ -218,3 +218,96 @@ def test_communities_cover_every_case(real):
         part = detect(G, method)
         assert set().union(*part.communities) == set(G)
         assert -0.5 <= part.modularity <= 1
+
+
+# -- every type, and the matrices against the named queries, on both stores -----------------
+NGR = "https://w3id.org/netgov-kg/id/"
+NG = "https://w3id.org/netgov-kg/ontology#"
+YINCHUAN = NGR + "case/yinchuan-weibo-matrix"
+
+
+def test_wenzheng_yinchuan_keeps_both_types(any_kg):
+    # 问政银川 is an account matrix and a Weibo account (the article: 政务微博矩阵, 问政银川)
+    G = any_kg.network("case-platform")
+    d = G.nodes[NGR + "platform/wenzheng-yinchuan"]
+    assert d["label_zh"] == "问政银川"
+    assert set(d["types"].split()) >= {"ng:AccountMatrix", "ng:WeiboAccount"}
+    assert d["kind"] == "ng:AccountMatrix ng:WeiboAccount"
+    assert d["top_kind"] == "ng:SocialMediaAccount"
+
+
+@pytest.mark.parametrize("level, column", [("specific", "specific_kind"), ("top", "kind")])
+def test_every_platform_kind_cell_is_the_named_query(any_kg, level, column):
+    from netgov_kg.network.matrices import NO_PLATFORM, NOT_STATED, case_platform_kind_matrix
+
+    M = case_platform_kind_matrix(any_kg, index="iri", level=level)
+    rows = [r for r in any_kg.run("platforms-by-kind") if r["case"] is not None]
+    held = {(str(r["case"]), str(r[column])) for r in rows}
+    cases = {str(r["case"]) for r in any_kg.run("cases")}
+    assert set(M.index) == cases and len(M.index) == 10
+    kinds = {k for _, k in held} - {NG + "Platform"}
+    assert set(M.columns) == kinds | {NOT_STATED, NO_PLATFORM}
+    for case in M.index:
+        for kind in kinds:
+            assert M.loc[case, kind] == int((case, kind) in held), (case, kind)
+        assert M.loc[case, NOT_STATED] == int((case, NG + "Platform") in held), case
+        assert M.loc[case, NO_PLATFORM] == int(not any(c == case for c, _ in held)), case
+    if level == "specific":  # 银川 has a Weibo account, as platforms-by-kind says
+        assert M.loc[YINCHUAN, NG + "WeiboAccount"] == M.loc[YINCHUAN, NG + "AccountMatrix"] == 1
+    # 鄞州 uses no platform; 腾讯为村 uses one whose kind the article does not state
+    assert M.loc[NGR + "case/yinzhou-internet-federation", NO_PLATFORM] == 1
+    assert M.loc[NGR + "case/tencent-weicun", NOT_STATED] == 1
+    assert M.loc[NGR + "case/tencent-weicun", NO_PLATFORM] == 0
+
+
+def test_every_case_theme_cell_is_the_named_query(any_kg):
+    from netgov_kg.network.matrices import case_theme_matrix
+
+    M = case_theme_matrix(any_kg.network("case-theme"), index="iri")
+    assert len(M.index) == 10
+    themes = {str(r["theme"]) for r in any_kg.query("SELECT ?theme WHERE { ?theme a ng:Theme }")}
+    assert set(M.columns) <= themes
+    pairs = {(str(r["case"]), str(r["theme"])) for r in any_kg.run("case-themes")}
+    for theme in themes:
+        named = {str(r["case"]) for r in any_kg.run("cases-by-theme", theme=theme)}
+        in_matrix = set(M.index[M[theme] == 1]) if theme in M.columns else set()
+        assert in_matrix == named == {c for c, t in pairs if t == theme}, theme
+    for case in M.index:  # and row by row, with the case as the parameter
+        named = {str(r["theme"]) for r in any_kg.run("case-themes", case=case)}
+        assert set(M.columns[M.loc[case] == 1]) == named, case
+
+
+def test_matrices_are_the_same_on_both_stores(kg, oxigraph_kg):
+    from netgov_kg.network.matrices import case_platform_kind_matrix, case_theme_matrix
+
+    for level in ("specific", "top"):
+        assert case_platform_kind_matrix(kg, level=level).equals(
+            case_platform_kind_matrix(oxigraph_kg, level=level)
+        )
+    assert case_theme_matrix(kg.network("case-theme")).equals(
+        case_theme_matrix(oxigraph_kg.network("case-theme"))
+    )
+
+
+def test_platforms_by_kind_lists_platforms_of_no_stated_kind(any_kg):
+    rows = list(any_kg.run("platforms-by-kind"))
+    unstated = {str(r["platform"]) for r in rows if str(r["kind"]) == NG + "Platform"}
+    assert NGR + "platform/tencent-weicun" in unstated  # 腾讯为村: the article names no kind
+    of_unstated = [r for r in rows if str(r["platform"]) in unstated]
+    assert {str(r["specific_kind"]) for r in of_unstated} == {NG + "Platform"}
+    stated = {str(r["platform"]) for r in rows} - unstated
+    assert not unstated & stated  # a platform of a stated kind never shows as "not stated"
+    assert {str(r["platform"]) for r in any_kg.run("platforms-by-kind", kind="ng:Platform")} == (
+        unstated
+    )
+    social = list(any_kg.run("platforms-by-kind", kind="ng:SocialMediaAccount"))
+    assert {str(r["kind"]) for r in social} == {NG + "SocialMediaAccount"}
+    yinchuan = {str(r["specific_kind"]) for r in social if str(r["case"]) == YINCHUAN}
+    assert yinchuan == {NG + "AccountMatrix", NG + "WeiboAccount"}
+
+
+def test_platforms_by_kind_rows_are_the_same_on_both_stores(kg, oxigraph_kg):
+    def rows(g):
+        return sorted(tuple(str(v) for v in r) for r in g.run("platforms-by-kind"))
+
+    assert rows(kg) == rows(oxigraph_kg)
