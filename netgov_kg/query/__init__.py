@@ -122,6 +122,7 @@ def run_query(
     bindings: Mapping[str, Any] | None = None,
     *,
     source: str = "<query>",
+    sort_lists: bool = True,
 ) -> Results | Graph:
     r"""Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
 
@@ -137,6 +138,10 @@ def run_query(
         (see :func:`~netgov_kg.query.terms.to_term`).
     source : str
         Where the query came from, named in syntax errors (a file name, ``<stdin>``).
+    sort_lists : bool
+        Sort the items of ``GROUP_CONCAT`` lists in each cell, so that every engine gives the
+        same text (see :mod:`netgov_kg.query.lists`); ``False`` keeps the engine's order (the
+        server's raw ``/sparql`` answers).
 
     Returns
     -------
@@ -169,7 +174,7 @@ def run_query(
     init = {str(k).lstrip("?$"): to_term(v) for k, v in (bindings or {}).items()}
     text = BASE_PROLOGUE + sparql
     try:
-        return wrap(_execute(dataset, text, init), dataset)  # rdflib evaluates lazily
+        results = wrap(_execute(dataset, text, init), dataset)  # rdflib evaluates lazily
     except (ParseException, SyntaxError) as exc:
         raise from_exception(
             _precise(exc, text), sparql, source=source, shift=len(BASE_PROLOGUE)
@@ -183,6 +188,20 @@ def run_query(
         if str(exc).startswith("Unknown namespace prefix"):  # rdflib raises a bare Exception
             raise _unknown_prefix(str(exc), sparql, source) from None
         raise
+    if sort_lists and isinstance(results, Results):
+        return _sorted_lists(results, sparql)
+    return results
+
+
+def _sorted_lists(results: Results, sparql: str) -> Results:
+    """Return ``results`` with the lists in its cells sorted (see :mod:`.lists`)."""
+    from .lists import list_variables, sort_rows
+
+    lists = list_variables(sparql)
+    if not lists or results.boolean is not None:
+        return results
+    rows = sort_rows(results.vars, [tuple(r) for r in results.rows], lists)
+    return Results(results.vars, rows, graph=results.graph)
 
 
 __all__ = ["run_query", "wrap", "Results", "Row", "to_term", "to_python"]

@@ -175,12 +175,14 @@ ORDER BY DESC(COUNT(?theme)) ?other_zh
 # %% [markdown]
 # ### Recipe 9 · How many platforms, channels and accounts does each case use?
 #
-# `OPTIONAL` keeps the cases for which the article names no platform (count 0).
+# `OPTIONAL` keeps the cases for which the article names no platform (count 0). `COALESCE`
+# makes their empty list `""` on every engine (Oxigraph leaves a `GROUP_CONCAT` over unbound
+# values unbound, rdflib gives `""`; see docs/engine-differences.md).
 
 # %%
 table("""
 SELECT ?pos ?case_zh (COUNT(?platform) AS ?platforms)
-       (GROUP_CONCAT(?platform_zh; separator="、") AS ?names) WHERE {
+       (COALESCE(GROUP_CONCAT(?platform_zh; separator="、"), "") AS ?names) WHERE {
   ?case a ng:Case ; ng:listPosition ?pos ; rdfs:label ?case_zh .
   OPTIONAL { ?case ng:usesPlatform ?platform .
              ?platform rdfs:label ?platform_zh FILTER(LANG(?platform_zh) = "zh") }
