@@ -13,8 +13,9 @@ The generator keeps out of the engine differences recorded in docs/engine-differ
 that a new difference is a failure: an aggregate subquery always holds the outer anchor (D1),
 aggregates other than COUNT read only variables that are always bound (D2), and LIMIT or OFFSET
 come only after an ORDER BY that orders the rows totally (otherwise the rows kept are not
-defined), and an alternative path never names the same property twice (D7).
-``Generated.total_order`` says whether the rows must also come in the same order.
+defined), and an alternative path never names the same property twice (D7), and a DISTINCT
+aggregate reads only variables that are always bound (D8). ``Generated.total_order`` says
+whether the rows must also come in the same order.
 """
 
 from __future__ import annotations

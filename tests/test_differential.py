@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
@@ -151,6 +152,19 @@ def test_d7_alternative_path_duplicates():
     memory, oxigraph = _both(D7)
     assert len(memory) == 2 * len(oxigraph) >= 20  # rdflib: a UNION of the two; Oxigraph: a set
     assert set(engine_rows.multiset(memory)) == set(engine_rows.multiset(oxigraph))
+
+
+D8 = """SELECT ?case (GROUP_CONCAT(DISTINCT ?l; separator="|") AS ?names) WHERE {
+  ?case a ng:Case OPTIONAL { ?case ng:usesPlatform/rdfs:label ?l } } GROUP BY ?case"""
+
+
+def test_d8_distinct_aggregate_over_unbound_fails_on_rdflib():
+    from netgov_kg.errors import InputError
+
+    with pytest.raises(InputError, match="rdflib's SPARQL engine"):
+        MEMORY.query(D8)
+    rows = OXIGRAPH.query(D8)  # the case without platforms: unbound (D2)
+    assert len(rows) == 10 and sum(r["names"] is None for r in rows) == 1
 
 
 D2 = """SELECT ?case (GROUP_CONCAT(?l; separator="|") AS ?names) (SUM(?x) AS ?sum) WHERE {

@@ -75,12 +75,14 @@ SELECT ?case_zh ?case_en ?place_zh WHERE {
 # ### Recipe 3 · What is the full chain of places above each county or district?
 #
 # `ng:partOf+` (one or more steps) lists every ancestor; `GROUP_CONCAT` joins them in one cell.
+# SPARQL does not define the order of a `GROUP_CONCAT`, so the library sorts the items (the same
+# on every engine); `?depth` says how far up the chain goes.
 # The data states only direct parents; the path does the rest.
 
 # %%
 table("""
 SELECT ?place_zh (COUNT(?up) AS ?depth)
-       (GROUP_CONCAT(?up_zh; separator=" ⊂ ") AS ?within) WHERE {
+       (GROUP_CONCAT(?up_zh; separator="、") AS ?within) WHERE {
   ?place ng:adminLevel ?level ; rdfs:label ?place_zh ;
          ng:partOf+ ?up .
   ?up rdfs:label ?up_zh .
