@@ -129,8 +129,8 @@ class _Var:
 
 
 class _Builder:
-    def __init__(self, draw, vocab: Vocabulary) -> None:
-        self.draw, self.vocab = draw, vocab
+    def __init__(self, draw, vocab: Vocabulary, *, negation: bool = True) -> None:
+        self.draw, self.vocab, self.negation = draw, vocab, negation
         self.vars: list[_Var] = []
         self.lines: list[str] = []
         self.counter = 0
@@ -234,7 +234,8 @@ class _Builder:
             if cls_instances:
                 options += [f"{v} != <{self.pick(cls_instances)}>"]
         first = self.pick(options)
-        shape = self.draw(st.sampled_from(["one", "one", "not", "and", "or"]))
+        shapes = ["one", "one", "not", "and", "or"] if self.negation else ["one", "and", "or"]
+        shape = self.draw(st.sampled_from(shapes))
         if shape == "not":
             return f"!({first})"
         if shape in ("and", "or"):
@@ -260,9 +261,13 @@ class _Builder:
 
 
 @st.composite
-def queries(draw, vocab: Vocabulary) -> Generated:
-    """Draw one query (see the module's docstring)."""
-    b = _Builder(draw, vocab)
+def queries(draw, vocab: Vocabulary, *, negation: bool = True) -> Generated:
+    """Draw one query (see the module's docstring).
+
+    ``negation=False`` writes no ``!(…)`` around a condition (Virtuoso reads an error as false,
+    so ``!isIRI(?unbound)`` is true there: V5).
+    """
+    b = _Builder(draw, vocab, negation=negation)
     classes = [c for c in vocab.classes if vocab.props.get(c)]
     numeric = [c for c in classes if any(k == "num" for _, k in vocab.props[c])]
     cls = draw(st.sampled_from(numeric if numeric and draw(st.integers(0, 3)) == 0 else classes))
