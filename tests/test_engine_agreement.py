@@ -227,3 +227,21 @@ def test_sort_lists_false_keeps_the_engines_order(engines):
     items = str(raw).split("|")
     assert len(items) >= 10 and items != sorted(items)
     assert str(engines["memory"].query(query)[0]["all"]).split("|") == sorted(items)
+
+
+@pytest.mark.parametrize("argv", [
+    ["run", "cases", "--format", "csv"],
+    ["run", "cases-per-theme", "--format", "tsv"],
+    ["query", 'SELECT ?c (GROUP_CONCAT(?t; separator="、") AS ?themes) WHERE {'
+              ' ?c ng:hasTheme/rdfs:label ?t FILTER(lang(?t) = "zh") } GROUP BY ?c ORDER BY ?c',
+     "--format", "csv"],
+], ids=["run-cases", "run-cases-per-theme", "query"])
+def test_cli_gives_the_same_text_on_both_engines(capsys, argv):
+    from netgov_kg.cli import main
+
+    outputs = {}
+    for store in ("memory", "oxigraph"):
+        assert main(["--store", store, *argv]) == 0
+        outputs[store] = capsys.readouterr().out
+    assert outputs["memory"] == outputs["oxigraph"]
+    assert "、" in outputs["memory"]
