@@ -149,6 +149,7 @@ def run_query(
     *,
     source: str = "<query>",
     allow_remote: bool = False,
+    sort_lists: bool = True,
 ) -> Results | Graph:
     r"""Run ``sparql`` on ``dataset`` with the project's prefixes and safely bound values.
 
@@ -169,6 +170,10 @@ def run_query(
         ``SERVICE``), as rdflib's engine does when asked. By default such a query is refused
         with the server's rules (:func:`netgov_kg.query.guard.check_local`), before any
         engine sees it.
+    sort_lists : bool
+        Sort the items of ``GROUP_CONCAT`` lists in each cell, so that every engine gives the
+        same text (see :mod:`netgov_kg.query.lists`); ``False`` keeps the engine's order (the
+        server's raw ``/sparql`` answers).
 
     Returns
     -------
@@ -207,7 +212,7 @@ def run_query(
         text = _local_text(dataset, sparql, source)
         sparql = text[len(BASE_PROLOGUE):]  # the normalised text: what runs, for errors
     try:
-        return _results(execute(dataset, text, bindings=init), dataset)  # lazy: in the try
+        results = _results(execute(dataset, text, bindings=init), dataset)  # lazy: in the try
     except (ParseException, SyntaxError) as exc:
         prefix = _undeclared(sparql) if "Prefix not found" in str(exc) else None
         if prefix is not None:  # Oxigraph's words for it
@@ -225,6 +230,20 @@ def run_query(
             prefix = str(exc).rsplit(":", 1)[-1].strip()
             raise _unknown_prefix(prefix, sparql, source) from None
         raise
+    if sort_lists and isinstance(results, Results):
+        return _sorted_lists(results, sparql)
+    return results
+
+
+def _sorted_lists(results: Results, sparql: str) -> Results:
+    """Return ``results`` with the lists in its cells sorted (see :mod:`.lists`)."""
+    from .lists import list_variables, sort_rows
+
+    lists = list_variables(sparql)
+    if not lists or results.boolean is not None:
+        return results
+    rows = sort_rows(results.vars, [tuple(r) for r in results.rows], lists)
+    return Results(results.vars, rows, graph=results.graph)
 
 
 __all__ = [

@@ -75,12 +75,14 @@ SELECT ?case_zh ?case_en ?place_zh WHERE {
 # ### Recipe 3 · What is the full chain of places above each county or district?
 #
 # `ng:partOf+` (one or more steps) lists every ancestor; `GROUP_CONCAT` joins them in one cell.
+# SPARQL does not define the order of a `GROUP_CONCAT`, so the library sorts the items (the same
+# on every engine); `?depth` says how far up the chain goes.
 # The data states only direct parents; the path does the rest.
 
 # %%
 table("""
 SELECT ?place_zh (COUNT(?up) AS ?depth)
-       (GROUP_CONCAT(?up_zh; separator=" ⊂ ") AS ?within) WHERE {
+       (GROUP_CONCAT(?up_zh; separator="、") AS ?within) WHERE {
   ?place ng:adminLevel ?level ; rdfs:label ?place_zh ;
          ng:partOf+ ?up .
   ?up rdfs:label ?up_zh .
@@ -175,12 +177,14 @@ ORDER BY DESC(COUNT(?theme)) ?other_zh
 # %% [markdown]
 # ### Recipe 9 · How many platforms, channels and accounts does each case use?
 #
-# `OPTIONAL` keeps the cases for which the article names no platform (count 0).
+# `OPTIONAL` keeps the cases for which the article names no platform (count 0). `COALESCE`
+# makes their empty list `""` on every engine (Oxigraph leaves a `GROUP_CONCAT` over unbound
+# values unbound, rdflib gives `""`; see docs/engine-differences.md).
 
 # %%
 table("""
 SELECT ?pos ?case_zh (COUNT(?platform) AS ?platforms)
-       (GROUP_CONCAT(?platform_zh; separator="、") AS ?names) WHERE {
+       (COALESCE(GROUP_CONCAT(?platform_zh; separator="、"), "") AS ?names) WHERE {
   ?case a ng:Case ; ng:listPosition ?pos ; rdfs:label ?case_zh .
   OPTIONAL { ?case ng:usesPlatform ?platform .
              ?platform rdfs:label ?platform_zh FILTER(LANG(?platform_zh) = "zh") }
