@@ -75,7 +75,7 @@ def query_text(folder: str, name: str) -> str:
 
     Examples
     --------
-    >>> "ng:hasTheme" in query_text("network", "case-theme")
+    >>> "ng:usesPlatform" in query_text("network", "case-platform")
     True
     """
     base = _PACKAGE_DIR / folder if folder else _PACKAGE_DIR

@@ -39,7 +39,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from ..namespaces import NG
@@ -257,6 +257,25 @@ class Results:
     def _iri_columns(self) -> list[str]:
         return [v for v in self.vars if any(isinstance(r[v], URIRef) for r in self.rows)]
 
+    def blank_names(self) -> dict[BNode, str]:
+        """Name the blank nodes of the rows ``_:b1``, ``_:b2``… in order of appearance.
+
+        A blank node's own label is the engine's (Oxigraph draws a new random one on every
+        load), so tables show these names instead: the same on every engine and every run.
+
+        Examples
+        --------
+        >>> a, b = BNode(), BNode()
+        >>> Results(["x", "y"], [(a, b), (b, a)]).blank_names() == {a: "_:b1", b: "_:b2"}
+        True
+        """
+        names: dict[BNode, str] = {}
+        for row in self.rows:
+            for t in row:
+                if isinstance(t, BNode) and t not in names:
+                    names[t] = f"_:b{len(names) + 1}"
+        return names
+
     def labelled(
         self, lang: str = "zh", *, iris: tuple[str, ...] = ()
     ) -> tuple[list[str], list[list[str]]]:
@@ -268,9 +287,13 @@ class Results:
         other = "_en" if lang == "zh" else "_zh"
         keep = [v for v in self.vars if not v.endswith(other)]
 
+        blanks = self.blank_names()
+
         def cell(v: str, t: Node | None) -> str:
             if t is None:
                 return ""
+            if isinstance(t, BNode):
+                return blanks[t]
             if v in iris and isinstance(t, URIRef):
                 return curie(t)
             return str(self.label(t, lang))
@@ -357,6 +380,7 @@ class Results:
         if self.boolean is not None:
             return f"<p><b>ASK</b>: {html.escape(str(self.boolean).lower())}</p>"
         head = "".join(f"<th>{html.escape(v)}</th>" for v in self.vars)
+        blanks = self.blank_names()
         body = []
         for row in self.rows[:max_rows]:
             cells = []
@@ -368,6 +392,8 @@ class Results:
                         cells.append(f'<td><a href="{iri}" title="{iri}">{text}</a></td>')
                     else:
                         cells.append(f'<td><span title="{iri}">{text}</span></td>')
+                elif isinstance(t, BNode):
+                    cells.append(f"<td>{html.escape(blanks[t])}</td>")
                 else:
                     cells.append(f"<td>{'' if t is None else html.escape(str(t))}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
