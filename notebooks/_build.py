@@ -234,8 +234,8 @@ _VOLATILE = [
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|s|sec|seconds)\b"), "<time>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"), "<uuid>"),
     (re.compile(r"\b[nN][0-9a-f]{32}(?:b\d+)?\b"), "<bnode>"),  # rdflib's blank-node ids
-    # Oxigraph's: random on every load, seen in reprs such as BNode('d11044e3…')
-    (re.compile(r"(?<=BNode\(')[0-9a-f]{32}(?='\))"), "<bnode>"),
+    # Oxigraph's: random on every load (hex without leading zeros), as in BNode('d11044e3…')
+    (re.compile(r"(?<=BNode\(')[0-9a-f]{16,32}(?='\))"), "<bnode>"),
     (re.compile(r"(?:/private)?/(?:tmp|var/folders)/[^\s'\"<>)]*"), "<tmp>"),
     (re.compile(r"[ \t]+$", re.M), ""),
 ]
