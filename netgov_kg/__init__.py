@@ -3,7 +3,7 @@
 The names users need are here: :func:`load` and :class:`KnowledgeGraph`, the results of a
 query (:class:`Results`, :class:`Row`), a validation report (:class:`Report`,
 :class:`Finding`) and the errors (:class:`NetgovError` and its subclasses). ``import
-netgov_kg`` stays light: :class:`Report` and :class:`Finding` are imported when first used.
+netgov_kg`` stays light: everything that needs rdflib is imported when first used.
 
 Examples
 --------
@@ -36,18 +36,24 @@ from .errors import (
     UnknownNameError,
     UnknownResource,
 )
-from .graph import KnowledgeGraph, load
-from .namespaces import NG, NGR, NGSH
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .graph import KnowledgeGraph, load
+    from .namespaces import NG, NGR, NGSH
     from .query.results import Results, Row
     from .validation.report import Finding, Report
 
 __version__ = "0.1.0"
 
-#: Names imported on first use (``netgov_kg.Report`` would otherwise import the validation
-#: package, and with it rdflib's SPARQL engine, at ``import netgov_kg``).
+#: Names imported on first use: ``import netgov_kg`` (and so any ``netgov_kg.*`` module, such
+#: as the command line) does not import rdflib until something needs it; ``netgov_kg.Report``
+#: would otherwise import the validation package, and with it rdflib's SPARQL engine.
 _LAZY = {
+    "KnowledgeGraph": "netgov_kg.graph",
+    "load": "netgov_kg.graph",
+    "NG": "netgov_kg.namespaces",
+    "NGR": "netgov_kg.namespaces",
+    "NGSH": "netgov_kg.namespaces",
     "Results": "netgov_kg.query.results",
     "Row": "netgov_kg.query.results",
     "Report": "netgov_kg.validation.report",

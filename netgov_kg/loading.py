@@ -20,8 +20,7 @@ from rdflib import Dataset, URIRef
 from rdflib.util import guess_format
 
 from .errors import InputError, Location, NetgovWarning, StoreError
-from .namespaces import NGR
-from .resources import data_files, draft_files, ontology_files
+from .resources import draft_files, graph_name, shipped_files
 from .stores import drop_graph, has_graph, is_persistent, parse_into
 from .userfiles import check_user_file
 
@@ -34,7 +33,7 @@ def graph_iri(kind: str, path: Path) -> URIRef:
     >>> str(graph_iri("data", Path("data/cases.ttl")))
     'https://w3id.org/netgov-kg/id/graph/data/cases'
     """
-    return URIRef(f"{NGR}graph/{kind}/{path.stem}")
+    return URIRef(graph_name(kind, path))
 
 
 def parser_format(path: Path, *, oxigraph: bool) -> str:
@@ -105,9 +104,8 @@ def load_into(
     store (Oxigraph on disk, a SPARQL server) is loaded once: a file whose named graph the
     store already holds is skipped, unless ``reload`` is true, which replaces it.
     """
-    files = [("ontology", p) for p in ontology_files()]
+    files = shipped_files(include_data=include_data)
     if include_data:
-        files += [("data", p) for p in data_files()]
         asked = {p.resolve() for p in extra}
         for draft in (d for d in draft_files() if d.resolve() not in asked):
             warnings.warn(

@@ -16,39 +16,24 @@ from __future__ import annotations
 import re
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
-NG = Namespace("https://w3id.org/netgov-kg/ontology#")
-NGR = Namespace("https://w3id.org/netgov-kg/id/")
-NGSH = Namespace("https://w3id.org/netgov-kg/shapes#")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
-VANN = Namespace("http://purl.org/vocab/vann/")
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
+from .iris import NG_IRI, NGR_IRI, NGSH_IRI, PREFIX_IRIS
 
-#: Prefixes pre-bound in every query run through the library (contract: ng, ngr, rdfs, skos,
-#: prov, xsd; the rest are added for convenience).
+NG = Namespace(NG_IRI)
+NGR = Namespace(NGR_IRI)
+NGSH = Namespace(NGSH_IRI)
+SCHEMA = Namespace(PREFIX_IRIS["schema"])
+ORG = Namespace(PREFIX_IRIS["org"])
+GEO = Namespace(PREFIX_IRIS["geo"])
+VANN = Namespace(PREFIX_IRIS["vann"])
+VOID = Namespace(PREFIX_IRIS["void"])
+DCAT = Namespace(PREFIX_IRIS["dcat"])
+
+#: Prefixes pre-bound in every query run through the library, as rdflib namespaces (the
+#: table itself, as strings, is :data:`netgov_kg.iris.PREFIX_IRIS`).
 PREFIXES: dict[str, Namespace] = {
-    "ng": NG,
-    "ngr": NGR,
-    "ngsh": NGSH,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)),
-    "skos": Namespace(str(SKOS)),
-    "prov": Namespace(str(PROV)),
-    "schema": SCHEMA,
-    "org": ORG,
-    "foaf": Namespace(str(FOAF)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "geo": GEO,
-    "sh": Namespace(str(SH)),
-    "vann": VANN,
-    "void": VOID,
-    "dcat": DCAT,
+    prefix: {"ng": NG, "ngr": NGR, "ngsh": NGSH}.get(prefix) or Namespace(iri)
+    for prefix, iri in PREFIX_IRIS.items()
 }
 
 

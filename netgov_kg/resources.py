@@ -55,6 +55,35 @@ def draft_files() -> list[Path]:
     return [p for p in _ttl_files("data") if p.name in DRAFT_NAMES]
 
 
+def graph_name(kind: str, path: Path) -> str:
+    """Return the IRI of the named graph a file is loaded into: ``ngr:graph/<kind>/<stem>``.
+
+    Examples
+    --------
+    >>> graph_name("data", Path("data/cases.ttl"))
+    'https://w3id.org/netgov-kg/id/graph/data/cases'
+    """
+    from .iris import NGR_IRI
+
+    return f"{NGR_IRI}graph/{kind}/{path.stem}"
+
+
+def shipped_files(*, include_data: bool = True) -> list[tuple[str, Path]]:
+    """Return ``(kind, path)`` of the files :func:`netgov_kg.load` reads first, in order.
+
+    The ontology's files (kind ``ontology``), then the data's (``data``, drafts left out).
+
+    Examples
+    --------
+    >>> [kind for kind, _ in shipped_files()][:2]
+    ['ontology', 'ontology']
+    """
+    files = [("ontology", p) for p in ontology_files()]
+    if include_data:
+        files += [("data", p) for p in data_files()]
+    return files
+
+
 def shapes_files() -> list[Path]:
     """Return the SHACL shapes' Turtle files (``shapes/*.ttl``)."""
     return _ttl_files("shapes")

@@ -38,6 +38,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from .errors import AmbiguousResource, InputError, UnknownResource
+from .iris import local_name
 from .namespaces import NG, bind_prefixes
 
 __all__ = [
@@ -81,18 +82,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", "".join(
         ch for ch in text
         if not ch.isspace() and ch not in QUOTES and unicodedata.category(ch) != "Cf"))
-
-
-def local_name(iri: str | URIRef) -> str:
-    """Return the last segment of an IRI (after ``#`` or the last ``/``).
-
-    Examples
-    --------
-    >>> local_name("https://w3id.org/netgov-kg/ontology#Case")
-    'Case'
-    """
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
 
 
 #: The properties whose values name a resource, for :func:`resolve` and ``find``.

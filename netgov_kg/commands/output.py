@@ -14,11 +14,13 @@ Examples
 from __future__ import annotations
 
 import sys
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
 
-from rdflib import Graph
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
-from ..query.results import Results
+    from ..query.results import Results
 
 #: ``--format`` choices for SELECT/ASK results.
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -43,15 +45,48 @@ def rich_table(
 
     The columns named in ``iris`` show IRIs (as CURIEs) instead.
     """
+    header, body = results.labelled(lang, iris=iris)
+    return table_of(header, body, title=title)
+
+
+def table_of(header: Sequence[str], body: Sequence[Sequence[str]], *, title: str | None) -> Any:
+    """Return the :class:`rich.table.Table` of display cells (see :func:`rich_table`)."""
     from rich.table import Table
 
-    header, body = results.labelled(lang, iris=iris)
-    table = Table(title=title, caption=f"{len(results)} rows", show_lines=False)
+    table = Table(title=title, caption=f"{len(body)} rows", show_lines=False)
     for name in header:
         table.add_column(name, overflow="fold")
     for row in body:
         table.add_row(*row)
     return table
+
+
+def write_answer(
+    fmt: str,
+    variables: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    boolean: bool | None = None,
+    table: Any = None,
+    out: IO[str] | None = None,
+) -> None:
+    """Write an answer of term tuples in ``fmt``: the last step of :func:`print_results`.
+
+    ``rows`` hold term tuples (:data:`netgov_kg.query.formats.Term`); ``table`` is what
+    ``fmt == "table"`` prints (a rich table) for SELECT. The command line's cold path
+    (:mod:`netgov_kg.query.cold`) calls this directly.
+    """
+    from ..query.formats import serialize_terms
+
+    stream = out or sys.stdout
+    if fmt == "table":
+        if boolean is not None:
+            stream.write(("true" if boolean else "false") + "\n")
+        else:
+            console(stream).print(table)
+        return
+    text = serialize_terms(fmt, variables, rows, boolean=boolean)
+    stream.write(text if fmt != "csv" else text.replace("\r\n", "\n"))
 
 
 def print_results(
@@ -64,15 +99,15 @@ def print_results(
     out: IO[str] | None = None,
 ) -> None:
     """Print ``results`` (or a CONSTRUCT graph) in ``fmt`` to ``out`` (stdout by default)."""
+    from rdflib import Graph
+
     stream = out or sys.stdout
     if isinstance(results, Graph):
         stream.write(results.serialize(format=GRAPH_FORMATS.get(fmt, fmt)))
         return
-    if fmt == "table":
-        if results.boolean is not None:
-            stream.write(("true" if results.boolean else "false") + "\n")
-        else:
-            console(stream).print(rich_table(results, lang, title, iris=iris))
-        return
-    text = results.serialize(fmt)
-    stream.write(text if fmt != "csv" else text.replace("\r\n", "\n"))
+    table = None
+    if fmt == "table" and results.boolean is None:
+        table = rich_table(results, lang, title, iris=iris)
+    write_answer(
+        fmt, results.vars, results._term_rows(), boolean=results.boolean, table=table, out=stream
+    )

@@ -27,6 +27,9 @@ store and Oxigraph's ``substitutions`` (SEP-0007) on the oxigraph store. Oxigrap
 substitutes variables that a SELECT projects; for any other variable the query runs on
 rdflib's own engine over the same store (slower, same answers).
 
+Importing this package does not import rdflib (the command line's cold path,
+:mod:`netgov_kg.query.cold`, uses its modules without it); :func:`run_query` does.
+
 Examples
 --------
 >>> from rdflib import Literal
@@ -39,21 +42,37 @@ Examples
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from pyparsing import ParseException
-from rdflib import Dataset, Graph, Variable
-from rdflib.plugins.sparql.sparql import SPARQLError
-from rdflib.query import Result
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Location, QueryTooLarge
-from ..namespaces import PREFIXES, bind_prefixes
-from .engine import BASE_PROLOGUE, Outcome, execute, with_base
-from .results import Results, Row
+from ..iris import PREFIX_IRIS
+from .engine import BASE_PROLOGUE, Outcome, execute, undeclared_prefix, with_base
 from .syntax import from_exception, syntax_error
-from .terms import to_python, to_term
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset, Graph
+    from rdflib.query import Result
+
+    from .results import Results, Row
+    from .terms import to_python, to_term
+
+#: Names that need rdflib, imported on first use.
+_LAZY = {
+    "Results": "netgov_kg.query.results",
+    "Row": "netgov_kg.query.results",
+    "to_term": "netgov_kg.query.terms",
+    "to_python": "netgov_kg.query.terms",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'netgov_kg.query' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 def _precise(exc: BaseException, sparql: str) -> BaseException:
@@ -62,6 +81,8 @@ def _precise(exc: BaseException, sparql: str) -> BaseException:
     Oxigraph has no parser of its own to call, so the text runs on an empty store: never a
     text in which Oxigraph could read a SERVICE (it ends comments at CR, rdflib does not).
     """
+    from pyparsing import ParseException
+
     from ..stores.oxigraph import check_syntax
     from .lexer import keywords
 
@@ -77,29 +98,19 @@ def _unknown_prefix(prefix: str, sparql: str, source: str) -> Exception:
     offset = match.start() if match else 0
     line = sparql.count("\n", 0, offset) + 1
     column = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
-    known = ", ".join(PREFIXES)
+    known = ", ".join(PREFIX_IRIS)
     return syntax_error(
         sparql, line, column, f"unknown prefix {prefix}: (pre-bound: {known})", source=source
     )
 
 
-def _undeclared(sparql: str) -> str | None:
-    """Return the first prefix used in ``sparql`` that is neither pre-bound nor declared."""
-    from .lexer import code
-
-    text = code(sparql)
-    declared = set(PREFIXES) | {
-        m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", text)
-    }
-    for match in re.finditer(r"(?<![\w?$@.:-])([A-Za-z][\w.-]*)?:", text):
-        name = match.group(1) or ""
-        if name not in declared:
-            return name
-    return None
-
-
 def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
     """Wrap an rdflib query result: rows for SELECT, a boolean for ASK, a graph otherwise."""
+    from rdflib import Graph, Variable
+
+    from ..namespaces import bind_prefixes
+    from .results import Results
+
     if result.type == "ASK":
         return Results.ask(bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -112,6 +123,11 @@ def wrap(result: Result, dataset: Graph | None = None) -> Results | Graph:
 
 def _results(outcome: Outcome, dataset: Graph) -> Results | Graph:
     """Turn an :class:`~netgov_kg.query.engine.Outcome` into the library's answer."""
+    from rdflib import Graph
+
+    from ..namespaces import bind_prefixes
+    from .results import Results
+
     if outcome.shape == "ask":
         return Results.ask(outcome.boolean)
     if outcome.shape == "graph":
@@ -199,7 +215,12 @@ def run_query(
     netgov_kg.errors.QuerySyntaxError: <query>, line 2, column 10: ...
     ...
     """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.sparql import SPARQLError
+
     from .limits import check_limits
+    from .results import Results
+    from .terms import to_term
 
     try:
         check_limits(sparql)
@@ -214,7 +235,7 @@ def run_query(
     try:
         results = _results(execute(dataset, text, bindings=init), dataset)  # lazy: in the try
     except (ParseException, SyntaxError) as exc:
-        prefix = _undeclared(sparql) if "Prefix not found" in str(exc) else None
+        prefix = undeclared_prefix(sparql) if "Prefix not found" in str(exc) else None
         if prefix is not None:  # Oxigraph's words for it
             raise _unknown_prefix(prefix, sparql, source) from None
         raise from_exception(
@@ -238,6 +259,7 @@ def run_query(
 def _sorted_lists(results: Results, sparql: str) -> Results:
     """Return ``results`` with the lists in its cells sorted (see :mod:`.lists`)."""
     from .lists import list_variables, sort_rows
+    from .results import Results
 
     lists = list_variables(sparql)
     if not lists or results.boolean is not None:

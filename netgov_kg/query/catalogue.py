@@ -34,13 +34,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import XSD
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Location, UnknownNameError
 from ..resources import query_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset
 
 TYPES = ("resource", "iri", "string", "integer", "decimal", "date", "year")
 
@@ -166,6 +166,9 @@ def get_query(name: str, folder: Path | None = None) -> NamedQuery:
 
 def coerce(dataset: Dataset, param: Param, value: Any) -> Any:
     """Turn a user's value for ``param`` into an RDF term (labels and CURIEs resolved)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
     from ..terms import expand, resolve
 
     if isinstance(value, (URIRef, Literal)) and param.type not in ("resource", "iri"):

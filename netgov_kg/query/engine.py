@@ -6,8 +6,13 @@ with the same pre-bound prefixes (:data:`netgov_kg.namespaces.PREFIXES`) and the
 bindings. Which engine answers is the store's business: Oxigraph's own engine where the store
 has one (:attr:`netgov_kg.stores.capabilities.Capabilities.native`), rdflib's otherwise.
 
+Nothing here imports rdflib until a query runs on rdflib's engine: the command line's cold path
+(:mod:`netgov_kg.query.cold`) runs on Oxigraph through :func:`execute_native` with the same
+``BASE`` and prefixes.
+
 Examples
 --------
+>>> from netgov_kg.namespaces import NGR
 >>> from netgov_kg.stores import open_store
 >>> from rdflib import URIRef
 >>> ds = open_store("memory")
@@ -22,18 +27,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, URIRef, Variable
-from rdflib.term import Node
-
-from ..namespaces import NGR, PREFIXES
+from ..iris import NGR_IRI, PREFIX_IRIS
 from .cache import ByteLRU, text_size
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 #: Put before every query and update, on its first line, by every path (library, command
 #: line, server): relative IRIs such as ``<case/yinchuan-weibo-matrix>`` name ``ngr:``
 #: resources. A query's own ``BASE`` comes after it and overrides it.
-BASE_PROLOGUE = f"BASE <{NGR}> "
+BASE_PROLOGUE = f"BASE <{NGR_IRI}> "
 
 #: Oxigraph's complaint about substituting a variable a SELECT does not project.
 _NOT_PROJECTED = "in its SELECT projection"
@@ -55,22 +61,56 @@ def _all_prefixes() -> tuple[tuple[str, str], ...]:
     from rdflib import Graph
 
     known = {prefix: str(ns) for prefix, ns in Graph().namespaces() if prefix}
-    known.update((prefix, str(ns)) for prefix, ns in PREFIXES.items())
+    known.update(PREFIX_IRIS)
     return tuple(known.items())
 
 
-def prefixes() -> dict[str, str]:
+def prefixes(*, rdflib_defaults: bool = True) -> dict[str, str]:
     """Return the pre-bound prefixes as strings, the same for every engine and path.
 
-    :data:`netgov_kg.namespaces.PREFIXES`, and the prefixes rdflib's SPARQL parser binds
+    :data:`netgov_kg.iris.PREFIX_IRIS`, and the prefixes rdflib's SPARQL parser binds
     by itself (``dc:``, ``time:``…), so that Oxigraph knows them too.
+
+    Parameters
+    ----------
+    rdflib_defaults : bool
+        Include rdflib's own prefixes (which imports rdflib). Without them, only for a text
+        that uses none of them (:func:`uses_only_project_prefixes`): the answer is the same.
 
     Examples
     --------
     >>> prefixes()["ngr"], prefixes()["dc"]
     ('https://w3id.org/netgov-kg/id/', 'http://purl.org/dc/elements/1.1/')
+    >>> "dc" in prefixes(rdflib_defaults=False)
+    False
     """
-    return dict(_all_prefixes())
+    return dict(_all_prefixes()) if rdflib_defaults else dict(PREFIX_IRIS)
+
+
+def undeclared_prefix(text: str) -> str | None:
+    """Return the first prefix ``text`` uses that is neither pre-bound here nor declared in it.
+
+    Pre-bound means :data:`netgov_kg.iris.PREFIX_IRIS` (not rdflib's own prefixes).
+
+    Examples
+    --------
+    >>> undeclared_prefix("SELECT * { ?s ng:p dc:x }"), undeclared_prefix("ASK { ?s ng:p 1 }")
+    ('dc', None)
+    >>> undeclared_prefix("PREFIX dc: <http://purl.org/dc/elements/1.1/> ASK { ?s dc:x 1 }")
+    """
+    import re
+
+    from .lexer import code
+
+    body = code(text)
+    declared = set(PREFIX_IRIS) | {
+        m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", body)
+    }
+    for match in re.finditer(r"(?<![\w?$@.:-])([A-Za-z][\w.-]*)?:", body):
+        name = match.group(1) or ""
+        if name not in declared:
+            return name
+    return None
 
 
 @dataclass
@@ -142,28 +182,65 @@ def execute(
     init = dict(bindings or {})
     caps = capabilities(dataset)
     if caps.native is not None:
-        from ..stores.oxigraph import native_query
-
-        if has_dataset is None:
-            from .lexer import keywords
-
-            has_dataset = "FROM" in text.upper() and "FROM" in keywords(text)
         try:
-            shape, payload = native_query(
-                caps.native, text, prefixes=prefixes(), bindings=init,
-                default_graphs=default_graphs, named_graphs=named_graphs,
-                union=not has_dataset, terms=terms,
+            return execute_native(
+                caps.native, text, bindings=init, default_graphs=default_graphs,
+                named_graphs=named_graphs, has_dataset=has_dataset, terms=terms,
+                engine=caps.engine,
             )
         except RuntimeError as exc:
             if not (init and _NOT_PROJECTED in str(exc)):
                 raise
-        else:
-            return _outcome(shape, payload, caps.engine)
     engine = "rdflib" if caps.engine == "memory" else caps.engine
     return _run_rdflib(
         dataset, text, init, default_graphs, named_graphs, terms,
         remote=caps.engine == "sparql", engine=engine,
     )
+
+
+def execute_native(
+    native: Any,
+    text: str,
+    *,
+    bindings: Mapping[str, Any] | None = None,
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+    has_dataset: bool | None = None,
+    terms: str = "rdflib",
+    engine: str = "oxigraph",
+    rdflib_defaults: bool = True,
+) -> Outcome:
+    """Run ``text`` on Oxigraph's own engine: the part of :func:`execute` for such a store.
+
+    Parameters
+    ----------
+    native : pyoxigraph.Store
+        The store (:attr:`~netgov_kg.stores.capabilities.Capabilities.native`).
+    text, bindings, default_graphs, named_graphs, has_dataset, terms
+        As for :func:`execute`; ``bindings`` substitute projected variables only (Oxigraph
+        raises :class:`RuntimeError` for any other).
+    engine : str
+        The engine's name in the :class:`Outcome`.
+    rdflib_defaults : bool
+        Pre-bind rdflib's own prefixes too (see :func:`prefixes`); ``False`` only for a text
+        that does not use them.
+
+    Returns
+    -------
+    Outcome
+    """
+    from ..stores.oxigraph import native_query
+
+    if has_dataset is None:
+        from .lexer import keywords
+
+        has_dataset = "FROM" in text.upper() and "FROM" in keywords(text)
+    shape, payload = native_query(
+        native, text, prefixes=prefixes(rdflib_defaults=rdflib_defaults),
+        bindings=dict(bindings or {}), default_graphs=default_graphs,
+        named_graphs=named_graphs, union=not has_dataset, terms=terms,
+    )
+    return _outcome(shape, payload, engine)
 
 
 def _outcome(shape: str, payload: Any, engine: str) -> Outcome:
@@ -182,6 +259,8 @@ _PREPARED = ByteLRU()
 def _prepared(text: str) -> Any:
     """Parse and translate ``text`` once per process (the same prefixes as every path)."""
     from rdflib.plugins.sparql import prepareQuery
+
+    from ..namespaces import PREFIXES
 
     query = _PREPARED.get(text)
     if query is None:
@@ -202,6 +281,10 @@ def _run_rdflib(
     engine: str,
 ) -> Outcome:
     """Run ``text`` on rdflib's engine (or send it to the remote store)."""
+    from rdflib import URIRef, Variable
+
+    from ..namespaces import PREFIXES
+
     if remote:  # the remote store sends the text itself; nothing to prepare
         result = dataset.query(text, initNs=dict(PREFIXES), initBindings=init)
     else:

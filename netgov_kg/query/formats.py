@@ -12,7 +12,7 @@ whichever engine answered (rdflib or Oxigraph):
 
 Examples
 --------
->>> from rdflib import Literal, URIRef
+>>> from rdflib import BNode, Literal, URIRef
 >>> rows = [(URIRef("https://example.org/a"), Literal("一", lang="zh"))]
 >>> to_csv(["s", "label"], rows).splitlines()
 ['s,label', 'https://example.org/a,一']
@@ -32,16 +32,18 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
+from ..iris import XSD_STRING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Node
 
 #: ``(kind, value, language, datatype)``; kind is ``uri``, ``bnode``, ``literal`` or ``triple``
 #: (a triple term, its value already in N-Triples syntax).
 Term = tuple[str, str, "str | None", "str | None"]
 #: A row of rdflib terms, in the order of the variables.
-Row = Sequence[Node | None]
+Row = Sequence["Node | None"]
 #: A solution: variable name to :data:`Term` (missing or ``None`` where unbound).
 Solution = Mapping[str, "Term | None"]
 
@@ -56,7 +58,6 @@ MEDIA_TYPES = {
     "xml": "application/sparql-results+xml",
 }
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_HEAD = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
     '<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
@@ -73,11 +74,14 @@ def term_tuple(term: Node | None) -> Term | None:
 
     Examples
     --------
+    >>> from rdflib import BNode, Literal
     >>> term_tuple(Literal(5))
     ('literal', '5', None, 'http://www.w3.org/2001/XMLSchema#integer')
     >>> term_tuple(BNode("b0"))
     ('bnode', 'b0', None, None)
     """
+    from rdflib import BNode, Literal, URIRef
+
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -104,6 +108,8 @@ def _json_term(term: Term) -> dict[str, str]:
 
 
 def _xml_term(term: Term) -> str:
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib.request: only when used
+
     kind, value, lang, datatype = term
     if kind == "literal":
         attrs = ""
@@ -161,6 +167,8 @@ def _solutions_text(
         doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False)
     if kind == "xml":
+        from xml.sax.saxutils import quoteattr
+
         parts = [_XML_HEAD, "\n<head>"]
         parts.extend(f"<variable name={quoteattr(v)}/>" for v in variables)
         parts.append("</head>\n<results>\n")
@@ -252,6 +260,7 @@ def to_csv(variables: Sequence[str], rows: Sequence[Row]) -> str:
 
     Examples
     --------
+    >>> from rdflib import Literal
     >>> to_csv(["x"], [(Literal("a,b"),)])
     'x\r\n"a,b"\r\n'
     """
@@ -263,6 +272,7 @@ def to_tsv(variables: Sequence[str], rows: Sequence[Row]) -> str:
 
     Examples
     --------
+    >>> from rdflib import Literal
     >>> to_tsv(["n"], [(Literal(5),)])
     '?n\n"5"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
     """
@@ -300,9 +310,26 @@ def serialize(
     >>> serialize("csv", [], [], boolean=True)
     '_askResult\r\ntrue\r\n'
     """
+    return serialize_terms(fmt, variables, _term_rows(rows), boolean=boolean)
+
+
+def serialize_terms(
+    fmt: str,
+    variables: Sequence[str],
+    rows: Iterable[Sequence[Term | None]],
+    *,
+    boolean: bool | None = None,
+) -> str:
+    r""":func:`serialize` for rows of :data:`Term` tuples (no rdflib needed).
+
+    Examples
+    --------
+    >>> serialize_terms("csv", ["x"], [(("literal", "a,b", None, None),)])
+    'x\r\n"a,b"\r\n'
+    """
     kind = FORMATS.get(fmt.lower().lstrip("."))
     if kind is None:
         raise ValueError(f"unknown results format {fmt!r}: use one of json, csv, tsv, xml")
     if boolean is not None:
         return _boolean_text(kind, boolean)
-    return _solutions_text(kind, variables, _term_rows(rows))
+    return _solutions_text(kind, variables, rows)

@@ -397,10 +397,6 @@ def check_local(text: str, *, graphs: Callable[[], Collection[str]]) -> str:
     ...
     netgov_kg.query.guard.Refused: <http://127.0.0.1:9/x> is not a graph of this dataset; ...
     """
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    from ..namespaces import PREFIXES
     from .engine import with_base
     from .lexer import keywords
 
@@ -412,6 +408,11 @@ def check_local(text: str, *, graphs: Callable[[], Collection[str]]) -> str:
     if "FROM" not in keywords(normal):
         _LOCAL.put(text, final, size=text_size(text) + text_size(final))
         return final
+    from rdflib.plugins.sparql.algebra import translateQuery  # only a text with FROM is parsed
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from ..namespaces import PREFIXES
+
     try:
         query = translateQuery(parseQuery(final), initNs=dict(PREFIXES))
     except Exception:  # noqa: BLE001 - not SPARQL: the engine says where, and runs nothing

@@ -16,33 +16,31 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from ..terms import QUOTES, fold, local_name
+from .display import choose_label, first_labels
 
 __all__ = ["QUOTES", "fold", "label", "labels", "local_name"]
 
 
 def labels(graph: Graph, node: Node) -> dict[str, str]:
     """Return ``{language: label}`` from ``rdfs:label`` (then ``skos:prefLabel``)."""
-    found: dict[str, str] = {}
-    for prop in (RDFS.label, SKOS.prefLabel):
-        for obj in graph.objects(node, prop):
+
+    def literals_of(prop: str) -> Iterator[tuple[str, str | None]]:
+        for obj in graph.objects(node, URIRef(prop)):
             if isinstance(obj, Literal):
-                found.setdefault(obj.language or "", str(obj))
-        if found:
-            break
-    return found
+                yield str(obj), obj.language
+
+    return first_labels(literals_of)
 
 
 def label(graph: Graph, node: Node, lang: str = "zh") -> str:
     """Return the label of ``node`` in ``lang``, else in the other language, else its name."""
-    found = labels(graph, node)
-    for key in (lang, "zh" if lang == "en" else "en", ""):
-        if key in found:
-            return found[key]
-    if found:
-        return next(iter(found.values()))
-    return local_name(str(node)) if isinstance(node, URIRef) else str(node)
+    if not isinstance(node, URIRef):
+        found = labels(graph, node)
+        return choose_label(found, lang, "") if found else str(node)
+    return choose_label(labels(graph, node), lang, str(node))

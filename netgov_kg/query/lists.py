@@ -29,13 +29,14 @@ rdflib.term.Literal('党建、数据治理')
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Literal
-from rdflib.namespace import XSD
-from rdflib.term import Node
-
+from ..iris import XSD_STRING
 from .lexer import scan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Node
 
 #: A string placeholder in the code-only text: ``"§3"`` is the fourth string of the query.
 _STRING = r'"§(\d+)"'
@@ -107,17 +108,54 @@ def list_variables(sparql: str) -> dict[str, str]:
     return found
 
 
+def sorted_items(text: str, separator: str) -> str:
+    """Return the list ``text`` with its items (split at ``separator``) sorted by code point.
+
+    Examples
+    --------
+    >>> sorted_items("b; a; c", "; ")
+    'a; b; c'
+    """
+    return separator.join(sorted(text.split(separator)))
+
+
 def sort_cell(term: Node | None, separator: str) -> Node | None:
     """Return a list cell as a simple literal with its items sorted; other terms unchanged."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
     if not isinstance(term, Literal) or term.datatype not in (None, XSD.string):
         return term
-    return Literal(separator.join(sorted(str(term).split(separator))))
+    return Literal(sorted_items(str(term), separator))
+
+
+def sort_term_cell(term: Any, separator: str) -> Any:
+    """:func:`sort_cell` for a term tuple ``(kind, value, language, datatype)`` (no rdflib).
+
+    Examples
+    --------
+    >>> sort_term_cell(("literal", "b、a", "zh", None), "、")
+    ('literal', 'a、b', None, None)
+    >>> sort_term_cell(("literal", "2、1", None, "http://www.w3.org/2001/XMLSchema#integer"), "、")
+    ('literal', '2、1', None, 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if term is None or term[0] != "literal" or term[3] not in (None, XSD_STRING):
+        return term
+    return ("literal", sorted_items(term[1], separator), None, None)
 
 
 def sort_rows(
-    variables: list[str], rows: list[tuple[Node | None, ...]], lists: Mapping[str, str]
-) -> list[tuple[Node | None, ...]]:
-    """Return ``rows`` with the cells of the list ``variables`` sorted (see :func:`sort_cell`)."""
+    variables: list[str],
+    rows: list[tuple[Any, ...]],
+    lists: Mapping[str, str],
+    *,
+    cell: Callable[[Any, str], Any] = sort_cell,
+) -> list[tuple[Any, ...]]:
+    """Return ``rows`` with the cells of the list ``variables`` sorted.
+
+    ``cell`` sorts one cell: :func:`sort_cell` for rdflib terms (the default),
+    :func:`sort_term_cell` for term tuples.
+    """
     columns = [(i, lists[v]) for i, v in enumerate(variables) if v in lists]
     if not columns:
         return rows
@@ -125,6 +163,6 @@ def sort_rows(
     for row in rows:
         cells = list(row)
         for i, separator in columns:
-            cells[i] = sort_cell(cells[i], separator)
+            cells[i] = cell(cells[i], separator)
         out.append(tuple(cells))
     return out

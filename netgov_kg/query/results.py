@@ -46,6 +46,7 @@ from ..namespaces import NG
 from ..terms import curie
 from ..texttable import shorten, text_table
 from . import formats
+from .display import blank_names, display_cells
 from .labels import label
 from .terms import to_python
 
@@ -261,7 +262,8 @@ class Results:
         """Name the blank nodes of the rows ``_:b1``, ``_:b2``… in order of appearance.
 
         A blank node's own label is the engine's (Oxigraph draws a new random one on every
-        load), so tables show these names instead: the same on every engine and every run.
+        load), so tables show these names instead: the same on every engine and every run
+        (see :func:`netgov_kg.query.display.blank_names`).
 
         Examples
         --------
@@ -269,12 +271,10 @@ class Results:
         >>> Results(["x", "y"], [(a, b), (b, a)]).blank_names() == {a: "_:b1", b: "_:b2"}
         True
         """
-        names: dict[BNode, str] = {}
-        for row in self.rows:
-            for t in row:
-                if isinstance(t, BNode) and t not in names:
-                    names[t] = f"_:b{len(names) + 1}"
-        return names
+        return {BNode(k): v for k, v in blank_names(self._term_rows()).items()}
+
+    def _term_rows(self) -> list[tuple[formats.Term | None, ...]]:
+        return [tuple(map(formats.term_tuple, row)) for row in self.rows]
 
     def labelled(
         self, lang: str = "zh", *, iris: tuple[str, ...] = ()
@@ -282,23 +282,13 @@ class Results:
         """Return a display table: IRIs replaced by their labels in ``lang``, as text.
 
         Columns named ``<name>_zh`` / ``<name>_en`` in the other language are left out; the
-        columns named in ``iris`` keep their IRIs (as CURIEs where a prefix is known).
+        columns named in ``iris`` keep their IRIs (as CURIEs where a prefix is known). See
+        :func:`netgov_kg.query.display.display_cells`.
         """
-        other = "_en" if lang == "zh" else "_zh"
-        keep = [v for v in self.vars if not v.endswith(other)]
-
-        blanks = self.blank_names()
-
-        def cell(v: str, t: Node | None) -> str:
-            if t is None:
-                return ""
-            if isinstance(t, BNode):
-                return blanks[t]
-            if v in iris and isinstance(t, URIRef):
-                return curie(t)
-            return str(self.label(t, lang))
-
-        return keep, [[cell(v, r[v]) for v in keep] for r in self]
+        return display_cells(
+            self.vars, self._term_rows(), lang,
+            label=lambda iri: str(self.label(URIRef(iri), lang)), iris=iris, iri_text=curie,
+        )
 
     def to_dataframe(self, labels: str | None = None) -> pd.DataFrame:
         """Return a pandas DataFrame of plain Python values, one column per variable.

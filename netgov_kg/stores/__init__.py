@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-
-from rdflib import Dataset, Graph, URIRef
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from .capabilities import Capabilities, capabilities
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset, URIRef
 
 _KINDS = ("memory", "oxigraph", "sparql")
 
@@ -146,6 +148,7 @@ def has_graph(dataset: Dataset, graph: URIRef) -> bool:
 
     Examples
     --------
+    >>> from rdflib import URIRef
     >>> ds = open_store("memory")
     >>> g = URIRef("urn:example:g")
     >>> has_graph(ds, g)
@@ -166,6 +169,7 @@ def drop_graph(dataset: Dataset, graph: URIRef) -> None:
 
     Examples
     --------
+    >>> from rdflib import URIRef
     >>> ds = open_store("memory")
     >>> g = URIRef("urn:example:g")
     >>> _ = ds.graph(g).add((g, g, g))
@@ -178,6 +182,8 @@ def drop_graph(dataset: Dataset, graph: URIRef) -> None:
 
         remote_drop_graph(dataset, graph)
         return
+    from rdflib import Graph
+
     dataset.remove_graph(Graph(dataset.store, identifier=graph))
 
 
@@ -194,6 +200,7 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     >>> import tempfile, os
     >>> f = os.path.join(tempfile.mkdtemp(), "one.ttl")
     >>> _ = open(f, "w").write("<urn:a> <urn:b> <urn:c> .")
+    >>> from rdflib import URIRef
     >>> ds = open_store("oxigraph")
     >>> parse_into(ds, Path(f), URIRef("urn:example:g"), "turtle")
     >>> len(ds)
@@ -218,6 +225,8 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
 
 def _stream(path: Path, fmt: str):  # noqa: ANN202 - an iterator of triples
     """Yield the triples of a file: streamed by Oxigraph's parser where it is installed."""
+    from rdflib import Graph
+
     name = fmt.removeprefix("ox-")
     try:
         import pyoxigraph

@@ -19,9 +19,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-from rdflib import BNode, Dataset, Literal, URIRef
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from ..namespaces import bind_prefixes
+from ..iris import XSD_STRING as _XSD_STRING
 
-#: ``xsd:string``: a literal of this type is returned as a plain literal.
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset
 
 #: rdflib parser names whose Oxigraph equivalent parses straight into the store.
 OX_FORMATS = {
@@ -66,6 +64,10 @@ def open_oxigraph(path: str | None = None) -> Dataset:
     ...
     netgov_kg.errors.StoreError: the Oxigraph store .../kg is already open (it is locked ...
     """
+    from rdflib import Dataset
+
+    from ..namespaces import bind_prefixes
+
     oxrdflib = _oxrdflib()
     if path is None:
         store = oxrdflib.OxigraphStore()
@@ -159,6 +161,7 @@ def _tuple(term: Any) -> tuple[str, str, str | None, str | None] | None:
 def _plain(term: Any) -> Any:
     """Return a pyoxigraph term as rdflib's, an ``xsd:string`` literal as a plain one."""
     import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -221,7 +224,6 @@ def native_query(
         terms, or ``("graph", triples)`` of rdflib terms.
     """
     import pyoxigraph as ox
-    from oxrdflib._converter import to_ox
 
     options: dict[str, Any] = {"prefixes": dict(prefixes)}
     if default_graphs or named_graphs:
@@ -230,6 +232,8 @@ def native_query(
     elif union:
         options["use_default_graph_as_union"] = True
     if bindings:
+        from oxrdflib._converter import to_ox
+
         options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
     result = native.query(text, **options)
     if isinstance(result, ox.QueryBoolean):
