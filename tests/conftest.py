@@ -26,3 +26,14 @@ def kg():
     import netgov_kg
 
     return netgov_kg.load()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Keep the cache of the parsed shipped graph (netgov_kg.stores.snapshot) out of the home.
+
+    Commands run in-process and in subprocesses read XDG_CACHE_HOME, so this also covers them.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
