@@ -90,7 +90,7 @@ def worker(store: str, size: int, folder: Path, timeout: float) -> dict:
 
         server = start_virtuoso(buffers=max(20000, size * 4))
         spec = f"sparql:{server.url}"
-    files = [folder / f"cases-{size}.ttl", folder / f"appeals-{size}.ttl"]
+    files = data_files(folder, size)
     try:
         out["load"], kg = _timed(lambda: netgov_kg.load(*files, store=spec), timeout * 3)
         if kg is None:
@@ -158,6 +158,45 @@ def make_data(folder: Path, size: int) -> None:
     write_cases(folder / f"cases-{size}.ttl", size, reference=ref, seed=1)
     write_appeals(folder / f"appeals-{size}.ttl", size, reference=ref, seed=1, source=False,
                   completion_rate=0.96, pending=size // 50)
+    for stem in ("cases", "appeals"):
+        split_lines(folder / f"{stem}-{size}.ttl")
+
+
+#: Largest part of a synthetic file: a loaded file may have at most
+#: ``netgov_kg.userfiles.MAX_FILE_BYTES`` (512 MiB; 100k cases take about 540 MB).
+PART_BYTES = 256 * 1024 * 1024
+
+
+def split_lines(path: Path) -> None:
+    """Split an N-Triples file (one triple a line, no blank nodes) into parts of PART_BYTES.
+
+    The parts are ``<stem>-part<N>.ttl``; the file itself is removed. A smaller file stays.
+    """
+    if path.stat().st_size <= PART_BYTES:
+        return
+    part, size, out = 0, PART_BYTES, None
+    with path.open("rb") as source:
+        for line in source:
+            if size + len(line) > PART_BYTES:
+                if out is not None:
+                    out.close()
+                part += 1
+                out = (path.parent / f"{path.stem}-part{part}{path.suffix}").open("wb")
+                size = 0
+            out.write(line)
+            size += len(line)
+    if out is not None:
+        out.close()
+    path.unlink()
+
+
+def data_files(folder: Path, size: int) -> list[Path]:
+    """Return the synthetic files of ``size``: whole, or their parts (see split_lines)."""
+    files = []
+    for stem in ("cases", "appeals"):
+        whole = folder / f"{stem}-{size}.ttl"
+        files += [whole] if whole.exists() else sorted(folder.glob(f"{stem}-{size}-part*.ttl"))
+    return files
 
 
 def fmt(seconds) -> str:
@@ -171,7 +210,8 @@ def fmt(seconds) -> str:
 
 
 def ratio(base, value) -> str:
-    if base is None or value is None or value == 0:
+    numbers = all(isinstance(x, (int, float)) for x in (base, value))
+    if not numbers or value == 0:  # not measured, stopped ("timeout") or failed ("error")
         return "—"
     return f"{base / value:.1f}×"
 
