@@ -147,14 +147,19 @@ def report(name: str, result: dict, queries: int, clients: int) -> None:
         f"{name} {statistics.median(times) * 1000:.0f} ms" for name, times in slowest))
 
 
-def row_counts(base: str, queries: list[tuple[str, str]]) -> dict[str, int | None]:
-    """Return each query's number of rows on the server at ``base`` (``None`` on an error)."""
+def row_counts(argv: list[str], base: str, queries: list[tuple[str, str]]) -> dict:
+    """Start a server; return each query's number of rows on it (``None`` on an error)."""
     counts: dict[str, int | None] = {}
-    with httpx.Client(timeout=60) as http:
-        for name, text in queries:
-            r = http.post(base, data={"query": text}, headers={"Accept": ACCEPT})
-            ok = r.status_code == 200 and "results" in r.text
-            counts[name] = len(r.json()["results"]["bindings"]) if ok else None
+    server = start(argv, base)
+    try:
+        with httpx.Client(timeout=60) as http:
+            for name, text in queries:
+                r = http.post(base, data={"query": text}, headers={"Accept": ACCEPT})
+                ok = r.status_code == 200 and "results" in r.text
+                counts[name] = len(r.json()["results"]["bindings"]) if ok else None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     return counts
 
 
@@ -198,18 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     other = f"http://127.0.0.1:{port}/"  # rdflib-endpoint's serve answers at /
     theirs = [sys.executable, "-m", "rdflib_endpoint", "serve", *files, "--host", "127.0.0.1",
               "--port", str(port)]
-    server = start(theirs, other)
-    try:
-        counts = row_counts(other, queries)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    server = start(ours, base)
-    try:
-        mine = row_counts(base, queries)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    counts = row_counts(theirs, other, queries)
+    mine = row_counts(ours, base, queries)
     differ = {n: (mine[n], counts[n]) for n in mine if mine[n] != counts[n]}
     print(f"rows per query: {'the same on both' if not differ else 'differ on'}"
           + (f" {differ} (netgov-kg, rdflib-endpoint)" if differ else ""))
