@@ -52,3 +52,20 @@ def test_top_level_results_and_errors_stay_light():
 
 def test_top_level_report_imports_the_validation_package_but_not_pyshacl():
     assert imported_after("import netgov_kg\nnetgov_kg.Report") == ["netgov_kg.validation"]
+
+
+def test_import_alone_does_not_import_rdflib():
+    probe = (
+        "import sys, netgov_kg\n"
+        "print(sorted(m for m in ('rdflib', 'oxrdflib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]"]
+
+
+def test_the_names_imported_on_first_use_are_the_real_ones():
+    import netgov_kg
+    from netgov_kg.graph import KnowledgeGraph, load
+    from netgov_kg.namespaces import NG
+
+    assert (netgov_kg.load, netgov_kg.KnowledgeGraph, netgov_kg.NG) == (load, KnowledgeGraph, NG)
