@@ -75,7 +75,7 @@ def prefixes(*, rdflib_defaults: bool = True) -> dict[str, str]:
     ----------
     rdflib_defaults : bool
         Include rdflib's own prefixes (which imports rdflib). Without them, only for a text
-        that uses none of them (:func:`uses_only_project_prefixes`): the answer is the same.
+        that uses none of them (:func:`undeclared_prefix` finds none): the answer is the same.
 
     Examples
     --------
