@@ -37,8 +37,9 @@ QUERIES = ("appeals-by-theme", "appeals-by-district", "appeals-by-month",
 STORES = ("memory", "oxigraph", "oxigraph-disk", "sparql")
 
 
-class Timeout(Exception):
-    pass
+class Timeout(BaseException):
+    """A step ran past --timeout. Not an Exception: the library wraps a parser's Exception
+    (load() turned a Timeout during parsing into "InputError: cannot parse as turtle: ")."""
 
 
 def _alarm(seconds: float):
