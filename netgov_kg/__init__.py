@@ -61,11 +61,16 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+def _lazy_attribute(table: dict[str, str], package: str, name: str) -> Any:
+    """Return ``name`` from the module ``table`` gives for it: a package's names on first use."""
+    module = table.get(name)
     if module is None:
-        raise AttributeError(f"module 'netgov_kg' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __getattr__(name: str) -> Any:
+    value = _lazy_attribute(_LAZY, __name__, name)
     globals()[name] = value
     return value
 

@@ -42,7 +42,6 @@ Examples
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -69,10 +68,9 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'netgov_kg.query' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    from .. import _lazy_attribute
+
+    return _lazy_attribute(_LAZY, __name__, name)
 
 
 def _precise(exc: BaseException, sparql: str) -> BaseException:
