@@ -33,6 +33,7 @@ from .errors import (
     QuerySyntaxError,
     QueryTooLarge,
     StoreError,
+    UnknownFormat,
     UnknownNameError,
     UnknownResource,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTooLarge",
     "UnknownNameError",
+    "UnknownFormat",
     "UnknownResource",
     "AmbiguousResource",
     "StoreError",

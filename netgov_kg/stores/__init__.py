@@ -33,6 +33,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from ..errors import StoreError
+from ..formats import Format, rdf_format
 from .capabilities import Capabilities, capabilities
 
 _KINDS = ("memory", "oxigraph", "sparql")
@@ -182,12 +183,19 @@ def drop_graph(dataset: Dataset, graph: URIRef) -> None:
 
 
 def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
-    """Parse the file ``path`` (in rdflib format ``fmt``) into the named graph ``graph``.
+    """Parse the file ``path`` (in RDF format ``fmt``) into the named graph ``graph``.
 
-    The fastest way each store has: Oxigraph parses straight into its store with its own
-    parser (``ox-turtle``...); a remote store gets the triples parsed locally and pushed in
-    chunks (:func:`netgov_kg.stores.remote.push`); rdflib's memory store uses rdflib's parser.
-    Parse errors propagate (the loader turns them into :class:`~netgov_kg.errors.InputError`).
+    ``fmt`` is any name :func:`netgov_kg.formats.rdf_format` knows (``"turtle"``, ``"nt"``,
+    ``"application/n-triples"``...). The fastest way each store has: Oxigraph parses straight
+    into its store with its own parser (``ox-turtle``...); a remote store gets the triples
+    parsed locally and pushed in chunks (:func:`netgov_kg.stores.remote.push`); rdflib's memory
+    store uses rdflib's parser. Parse errors propagate (the loader turns them into
+    :class:`~netgov_kg.errors.InputError`).
+
+    Raises
+    ------
+    UnknownFormat
+        If ``fmt`` names no RDF format.
 
     Examples
     --------
@@ -199,44 +207,39 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     >>> len(ds)
     1
     """
+    rdf = rdf_format(fmt)
     caps = capabilities(dataset)
     kind = caps.engine
     if kind == "oxigraph":
         target = dataset.graph(graph)
         try:  # Oxigraph's bulk loader: fast, but not atomic, so undo a partial load
-            target.parse(path, format=caps.parser(fmt), transactional=False)
+            target.parse(path, format=caps.parser(rdf.rdflib_name), transactional=False)
         except Exception:
             drop_graph(dataset, graph)
             raise
     elif kind == "sparql":
         from .remote import push
 
-        push(dataset, graph, _stream(path, fmt))
+        push(dataset, graph, _stream(path, rdf))
     else:
-        dataset.graph(graph).parse(path, format=fmt)
+        dataset.graph(graph).parse(path, format=rdf.rdflib_name)
 
 
-def _stream(path: Path, fmt: str):  # noqa: ANN202 - an iterator of triples
-    """Yield the triples of a file: streamed by Oxigraph's parser where it is installed."""
-    name = fmt.removeprefix("ox-")
+def _stream(path: Path, rdf: Format):  # noqa: ANN202 - an iterator of triples
+    """Yield the triples of a file: streamed by Oxigraph's parser where it reads the format."""
     try:
         import pyoxigraph
         from oxrdflib._converter import from_ox
     except ImportError:  # pragma: no cover - depends on the install
+        pyoxigraph = None
+    if pyoxigraph is None or rdf.oxigraph is None:
         local = Graph()
-        local.parse(path, format=name)
+        local.parse(path, format=rdf.rdflib_name)
         yield from local
         return
-    formats = {"turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES",
-               "nt11": "N_TRIPLES", "xml": "RDF_XML", "n3": "N3", "json-ld": "JSON_LD"}
-    if name not in formats:
-        local = Graph()
-        local.parse(path, format=name)
-        yield from local
-        return
-    rdf_format = getattr(pyoxigraph.RdfFormat, formats[name])
+    rdf_format_ = getattr(pyoxigraph.RdfFormat, rdf.oxigraph)
     base = path.resolve().as_uri()
-    for quad in pyoxigraph.parse(path=str(path), format=rdf_format, base_iri=base):
+    for quad in pyoxigraph.parse(path=str(path), format=rdf_format_, base_iri=base):
         yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
 
