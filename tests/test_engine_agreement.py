@@ -11,12 +11,11 @@ sorted on both (netgov_kg/query/lists.py), so they compare as text.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import shlex
-import sys
 from pathlib import Path
 
+import engine_rows  # tests/engine_rows.py (pytest's pythonpath holds tests/)
 import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -26,17 +25,6 @@ from netgov_kg.namespaces import NG, NGR
 from netgov_kg.query.catalogue import list_queries
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _helper(name: str):
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-engine_rows = _helper("engine_rows")
 
 
 @pytest.fixture(scope="module")
