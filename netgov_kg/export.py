@@ -51,6 +51,7 @@ from .atomic import atomic_write_bytes
 from .errors import InputError, Location, UnknownFormat
 from .literals import canonical_literal
 from .namespaces import bind_prefixes
+from .stores import union_graph  # noqa: F401 - also importable from here, as before
 
 #: The compact JSON-LD context that JSON-LD exports use (published with the package).
 CONTEXT_FILE = Path(__file__).resolve().parent / "context.jsonld"
@@ -118,17 +119,6 @@ def canonical_triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
     """Yield the triples of ``graph`` with every literal in canonical form."""
     for s, p, o in graph.triples((None, None, None)):
         yield s, p, canonical_literal(o)
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    """Return every triple of ``dataset`` (all named graphs) as one in-memory graph.
-
-    Literals are in canonical form (:func:`netgov_kg.literals.canonical_literal`), the same
-    whatever the store.
-    """
-    graph = bind_prefixes(Graph())
-    graph += canonical_triples(dataset)
-    return graph
 
 
 def rdf_bytes(dataset: Dataset, fmt: str) -> bytes:

@@ -127,16 +127,15 @@ async def ontology_response(request: Any) -> Any:
 
 
 def shapes_graph() -> Any:
-    """Return the shipped SHACL shapes as one rdflib Graph."""
-    from rdflib import Graph
+    """Return the shipped SHACL shapes as one rdflib Graph, with the project's prefixes.
 
-    from ..namespaces import bind_prefixes
-    from ..resources import shapes_files
+    A copy of :func:`netgov_kg.validation.shapes_graph` (cached there; the copy binds the
+    prefixes without touching the cached graph).
+    """
+    from ..stores import union_graph
+    from ..validation.shacl import shapes_graph as shipped_shapes
 
-    graph = bind_prefixes(Graph())
-    for path in shapes_files():
-        graph.parse(path, format="turtle")
-    return graph
+    return union_graph(shipped_shapes())
 
 
 async def shapes_response(request: Any) -> Any:

@@ -243,6 +243,42 @@ def _stream(path: Path, rdf: Format):  # noqa: ANN202 - an iterator of triples
         yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
 
+def union_graph(data: Graph, *, canonical: bool = True) -> Graph:
+    """Return every triple of ``data`` (a dataset's named graphs, or a graph) as one plain graph.
+
+    The one copy of a store's union the library makes: exports, validation and inference read
+    it. The copy is an in-memory rdflib graph with the project's prefixes (and the data's own)
+    bound. With ``canonical`` (the default) literals are in canonical form
+    (:func:`netgov_kg.literals.canonical_literal`: ``"x"`` for ``"x"^^xsd:string``, ``121.544``
+    for ``121.5440``), the same whatever the store.
+
+    Examples
+    --------
+    >>> ds = open_store("oxigraph")
+    >>> g = URIRef("urn:example:g")
+    >>> from rdflib import Literal
+    >>> _ = ds.graph(g).add((g, g, Literal("x")))
+    >>> _ = ds.graph(URIRef("urn:example:h")).add((g, g, Literal("y")))
+    >>> sorted(str(o) for o in union_graph(ds).objects())
+    ['x', 'y']
+    """
+    from ..literals import canonical_literal
+    from ..namespaces import bind_prefixes
+
+    graph = bind_prefixes(Graph())
+    for prefix, namespace in data.namespaces():
+        graph.bind(prefix, namespace, override=False)
+    triples = (
+        ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+        if hasattr(data, "quads") else iter(data)
+    )
+    if canonical:
+        graph += ((s, p, canonical_literal(o)) for s, p, o in triples)
+    else:
+        graph += triples
+    return graph
+
+
 def close_store(dataset: Dataset) -> None:
     """Release a store's resources: an on-disk Oxigraph store's files and lock.
 
@@ -258,5 +294,5 @@ def close_store(dataset: Dataset) -> None:
 __all__ = [
     "Capabilities", "capabilities", "default_store", "DEFAULT_STORE", "EngineFallbackWarning",
     "open_store", "store_kind", "is_persistent", "has_graph", "drop_graph", "parse_into",
-    "close_store", "_KINDS",
+    "close_store", "union_graph", "_KINDS",
 ]
