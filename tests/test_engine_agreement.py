@@ -233,3 +233,15 @@ def test_cli_gives_the_same_text_on_both_engines(capsys, argv):
         outputs[store] = capsys.readouterr().out
     assert outputs["memory"] == outputs["oxigraph"]
     assert "、" in outputs["memory"]
+
+
+# -- short-form CONSTRUCT WHERE with solution modifiers -----------------------------------------
+@pytest.mark.parametrize("modifiers", ["ORDER BY ?c LIMIT 2", "ORDER BY DESC(?c) OFFSET 3 LIMIT 4"])
+def test_construct_where_with_modifiers_same_graph_on_both_engines(engines, modifiers):
+    """rdflib raised a bare TypeError for ``CONSTRUCT WHERE {…} LIMIT n`` (no template found)."""
+    from rdflib.compare import to_isomorphic
+
+    text = f"CONSTRUCT WHERE {{ ?c a ng:Case ; ng:listPosition ?n }} {modifiers}"
+    graphs = {s: kg.query(text) for s, kg in engines.items()}
+    assert len(graphs["memory"]) > 0
+    assert to_isomorphic(graphs["memory"]) == to_isomorphic(graphs["oxigraph"])
