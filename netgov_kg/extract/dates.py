@@ -90,7 +90,10 @@ def _period(form: str, g: tuple[str, ...]) -> tuple[str, str] | None:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Return the periods, dates and time notes of ``text`` (simplified), in order, not overlapping."""
+    """Return the periods, dates and time notes of ``text`` (simplified), in order.
+
+    Periods and dates do not overlap; a note ending in 以来/年来 may hold a date (自2009年来).
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -124,6 +127,8 @@ def find_dates(text: str) -> list[DateMention]:
         if words.endswith("来"):  # keep the words after a closing quote: 上海“一网通办”建成三年以来
             cut = max(words.rfind("”"), words.rfind("’"), words.rfind(" "))
             start += cut + 1
+        while start > 0 and text[start - 1] in "0123456789年月日自从":
+            start -= 1  # 自2021年3月上线以来: the whole date
         if free(start, m.end()) or words.endswith("来"):
             found.append(DateMention("note", start, m.end(), text[start:m.end()]))
     return sorted(found, key=lambda d: (d.start, d.end))

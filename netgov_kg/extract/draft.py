@@ -32,8 +32,8 @@ from .themes import ThemeMention, find_themes
 #: A numbered heading of a list article: ``1.“爱安吉”APP``, ``2、成都市网络理政平台``.
 _HEADING = re.compile(r"^[ \t]*(\d{1,2})\s*[.．、]\s*(\S[^\n。]{1,40})[ \t]*$", re.M)
 #: A recommendation: ``推荐语:`` … ``(name unit title)``.
-_ENDORSEMENT = re.compile(r"(?:推荐语|推荐理由|颁奖词|评语)\s*[:：]\s*(.+?)\s*[（(][^()（）]+[)）]\s*$",
-                          re.M)
+_ENDORSEMENT = re.compile(
+    r"(?:推荐语|推荐理由|颁奖词|评语)\s*[:：]\s*(.+?)\s*[（(][^()（）]+[)）]\s*$", re.M)
 #: Words that date the start of a practice.
 _STARTED = re.compile(r"建成|启用|成立|上线|开通|推出|创立|创建|启动|设立|开始")
 #: How figures' English names are asked for.
@@ -214,11 +214,16 @@ class _Builder:
     def case(self, section: Section, index: int) -> dict[str, Any]:
         art, found = self.article, self.found
         body = section.body
-        inside = (lambda s: body.start <= s < body.end)
+        def inside(pos: int) -> bool:
+            return body.start <= pos < body.end
+
         heading = section.heading
         name = art.original[heading.start:heading.end].strip() if heading else ""
         endorse_spans = [m.span() for m in _ENDORSEMENT.finditer(art.simple, body.start, body.end)]
-        in_endorsement = (lambda s: any(a <= s < b for a, b in endorse_spans))
+
+        def in_endorsement(pos: int) -> bool:
+            return any(a <= pos < b for a, b in endorse_spans)
+
         case: dict[str, Any] = {"label": {"zh": name or "", "en": ""}}
         if section.position is not None:
             case["list_position"] = section.position
@@ -263,9 +268,7 @@ class _Builder:
         themes = self.themes(body, in_endorsement)
         if themes:
             case["themes"] = themes
-        orgs = [o for o in found.organisations if inside(o.start) and not in_endorsement(o.start)
-                and not any(e.start <= o.start < e.end + 200 and o.start > e.start
-                            for e in ())]
+        orgs = [o for o in found.organisations if inside(o.start) and not in_endorsement(o.start)]
         refs: list[str] = []
         for org in orgs:
             ref = self.org_ref(org)
@@ -399,7 +402,7 @@ class _Builder:
 
 def build_draft(text: str, index: NameIndex, *, gazetteer: bool | Any = True,
                 source_url: str | None = None, source_date: str | None = None) -> Draft:
-    """Find everything in ``text`` and assemble the draft (see :func:`netgov_kg.extract.extract`)."""
+    """Find everything in ``text`` and assemble the draft (:func:`netgov_kg.extract.extract`)."""
     article = Article(text)
     simple = article.simple
     dates = find_dates(simple)

@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,9 +41,9 @@ UNITS: tuple[str, ...] = (
 )
 _UNITS_BY_LENGTH = tuple(sorted(set(UNITS), key=len, reverse=True))
 _NUMERAL_START = set(DIGITS) | set(ZEROS) | set(SMALL_UNITS) | set("0123456789")
-_NUMERAL_CHARS = _NUMERAL_START | set(BIG_UNITS) | set(".,")
 #: Measure nouns that name their unit (办件量 → 件, 访问人次 → 人次).
-_MEASURE_UNIT = re.compile(r"(件|次|人次|人|户|单|笔|项)(?:量|数)\s*(?:达到|达|为|是|共计|累计|超过)?\s*$")
+_MEASURE_UNIT = re.compile(
+    r"(件|次|人次|人|户|单|笔|项)(?:量|数)\s*(?:达到|达|为|是|共计|累计|超过)?\s*$")
 #: Words between a measure and its number that are not part of the measure.
 _VERBS = re.compile(r"(?:已|已经|共|累计|共计|达到|达|为|是|实现|约|超过|超|近|逾|有|突破|"
                     r"提升至|提高到|增长|下降|减少|占比?|总数|总量)+$")
@@ -98,7 +99,8 @@ def _measure(text: str, start: int, end: int) -> str:
     return before[-10:]
 
 
-def find_figures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[FoundFigure]:  # type: ignore[assignment]
+def find_figures(text: str, *,
+                 skip: Sequence[tuple[int, int]] = ()) -> list[FoundFigure]:
     """Return the figures of ``text`` (simplified), in order.
 
     Parameters
@@ -106,13 +108,15 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[FoundFi
     text : str
         The simplified text.
     skip : list of (int, int)
-        Spans that are not figures (the dates found by :func:`netgov_kg.extract.dates.find_dates`).
+        Spans that are not figures (the dates of :func:`netgov_kg.extract.dates.find_dates`).
     """
     found: list[FoundFigure] = []
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch not in _NUMERAL_START or (i and text[i - 1] in _NUMERAL_CHARS):
+        prev = text[i - 1] if i else ""
+        if ch not in _NUMERAL_START or prev in _NUMERAL_START or prev in BIG_UNITS or (
+                prev in ".," and text[i - 2:i - 1].isdigit()):
             i += 1
             continue
         numeral, end = scan(text, i)
@@ -126,7 +130,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[FoundFi
 
 
 def _figure(text: str, start: int, numeral: str, end: int,
-            skip: list[tuple[int, int]]) -> FoundFigure | None:
+            skip: Sequence[tuple[int, int]]) -> FoundFigure | None:
     if not numeral or any(s < end and start < e for s, e in skip):
         return None
     numeral = numeral.rstrip()

@@ -6,8 +6,10 @@ quotation marks: ``“爱安吉”APP``, ``微信公众号“胶东在线”``, 
 
 Examples
 --------
->>> [(p.name, p.type) for p in find_platforms("开通微信公众号“青禾发布”和“青禾通”APP,12345热线")]
-[('微信公众号“青禾发布”', 'WeChatOfficialAccount'), ('“青禾通”APP', 'MobileApp'), ('12345热线', 'Hotline')]
+>>> found = find_platforms("开通微信公众号“青禾发布”和“青禾通”APP,12345热线")
+>>> [(p.name, p.type) for p in found]  # doctest: +NORMALIZE_WHITESPACE
+[('微信公众号“青禾发布”', 'WeChatOfficialAccount'), ('“青禾通”APP', 'MobileApp'),
+ ('12345热线', 'Hotline')]
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def find_platforms(text: str, index: NameIndex | None = None) -> list[PlatformMe
     out: list[PlatformMention] = []
     if index is not None:
         for m in index.find(text, "platform"):
+            if m.text != m.known.name and ("(" in m.known.name or "（" in m.known.name):
+                continue  # 微信 is the bare name of 微信(成都市网络理政平台): not that one
             out.append(PlatformMention(m.start, m.end, m.known.name, "Platform", m.known))
     for pattern, form in _PATTERNS:
         for match in pattern.finditer(text):
@@ -75,8 +79,9 @@ def find_platforms(text: str, index: NameIndex | None = None) -> list[PlatformMe
                 kind = "MobileApp" if not match.group(1).endswith("小程序") else "Platform"
                 if re.search(r"[的在了和与及用等建]|^(?:移动|手机)", match.group(1)[:-3]):
                     continue
-            if any(p.start <= start and end <= p.end or start <= p.start and p.end <= end
-                   for p in out):
+            if any(p.start <= start and end <= p.end for p in out):
                 continue
+            # a longer name (微信公众号“示例发布”) replaces the shorter ones inside it (微信)
+            out = [p for p in out if not (start <= p.start and p.end <= end)]
             out.append(PlatformMention(start, end, text[start:end], kind))
     return sorted(out, key=lambda p: (p.start, -p.end))

@@ -14,7 +14,7 @@ Examples
 >>> art.simple
 '网络理政平台。办结率达到97.99%！'
 >>> [(s.start, s.end, art.original[s.start:s.end]) for s in art.sentences()]
-[(0, 7, '網絡理政平台。'), (7, 20, '辦結率達到97.99%！')]
+[(0, 7, '網絡理政平台。'), (7, 19, '辦結率達到97.99%！')]
 >>> art.evidence(7, 10)["quote"]
 '辦結率'
 """

@@ -26,8 +26,10 @@ class ThemeMention:
 
 
 def find_themes(text: str, index: NameIndex) -> list[ThemeMention]:
-    """Return the themes named in ``text`` (simplified), in order; a label inside a longer
-    label found at the same place (党建 inside 智慧党建) is left out."""
+    """Return the themes named in ``text`` (simplified), in order.
+
+    A label inside a longer label found at the same place (党建 inside 智慧党建) is left out.
+    """
     found = [ThemeMention(m.start, m.end, m.text, m.known) for m in index.find(text, "theme")]
     return [m for m in found
             if not any(o is not m and o.start <= m.start and m.end <= o.end
