@@ -1,8 +1,8 @@
 """Drafts of case templates from article text (``netgov-kg extract``, ``kg.extract``).
 
 The extractor reads a Chinese report (simplified or traditional: OpenCC converts it) and
-proposes what the case template needs — the case's places (the graph's, and the national
-gazetteer's when it is installed), figures with unit, qualifier and period, dates and time
+proposes what the case template needs — the case's places (the graph's, with the national
+gazetteer loaded when it is installed), figures with unit, qualifier and period, dates and time
 notes, organisations, platforms, experts with their posts and units, themes of the scheme —
 each with the sentence that states it (``evidence``) and a note for a person (``review``).
 Everything is local: patterns, the graph's own names and OpenCC's bundled dictionaries; no
@@ -16,17 +16,17 @@ against the graph).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset
 
     from .draft import Draft
 
-__all__ = ["extract"]
+__all__ = ["ensure_gazetteer", "extract"]
 
 
-def extract(dataset: Dataset, text: str, *, gazetteer: bool | Any = True,
+def extract(dataset: Dataset, text: str, *, gazetteer: bool = True,
             source_url: str | None = None, source_date: str | None = None) -> Draft:
     """Read an article and return a :class:`~netgov_kg.extract.draft.Draft` of its case(s).
 
@@ -36,9 +36,10 @@ def extract(dataset: Dataset, text: str, *, gazetteer: bool | Any = True,
         The loaded graph: its places, organisations, platforms and themes are found by name.
     text : str
         The article (simplified or traditional Chinese).
-    gazetteer : bool or callable, default True
-        Use :mod:`netgov_kg.gazetteer` for places when it is installed (``False``: the graph's
-        places only; or a ``find_place(text)`` function).
+    gazetteer : bool, default True
+        Load the national gazetteer (:mod:`netgov_kg.gazetteer`) into ``dataset`` when it is
+        installed and not loaded yet, so that every division of the country can be found
+        (:func:`ensure_gazetteer`). ``False``: only the places ``dataset`` already has.
     source_url, source_date : str, optional
         Where and when the article was published (the draft's ``source``).
 
@@ -47,6 +48,11 @@ def extract(dataset: Dataset, text: str, *, gazetteer: bool | Any = True,
     Draft
         ``draft.to_yaml()`` is the template; ``draft.figures``, ``draft.places`` … what was
         found, with offsets.
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If ``text`` is not a string.
 
     Examples
     --------
@@ -64,5 +70,30 @@ def extract(dataset: Dataset, text: str, *, gazetteer: bool | Any = True,
 
     if not isinstance(text, str):
         raise InputError(f"extract: the article must be text, not {type(text).__name__}")
-    return build_draft(text, graph_names(dataset), gazetteer=gazetteer,
-                       source_url=source_url, source_date=source_date)
+    if gazetteer:
+        ensure_gazetteer(dataset)
+    return build_draft(text, graph_names(dataset), source_url=source_url,
+                       source_date=source_date)
+
+
+def ensure_gazetteer(dataset: Dataset) -> bool:
+    """Load the national gazetteer into ``dataset`` unless it is there; whether it is now.
+
+    ``False`` when :mod:`netgov_kg.gazetteer` is not installed (then places are found among
+    those the graph has).
+    """
+    import importlib
+
+    name = __name__.rsplit(".", 1)[0] + ".gazetteer"
+    try:
+        gazetteer = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return False
+        raise
+    from ..stores import has_graph
+
+    graph = getattr(gazetteer, "GAZETTEER_GRAPH", None)
+    if graph is None or not has_graph(dataset, graph):
+        gazetteer.load_gazetteer(dataset)
+    return True

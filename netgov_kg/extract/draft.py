@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
@@ -244,6 +243,11 @@ class _Builder:
             place = most_specific(coded)
             if place is not None:
                 break
+        ambiguous = sorted({p.path + f" ({p.code})" for m in places if m.ambiguous
+                            for p in m.candidates})
+        if ambiguous:
+            notes.append("names shared by several places, none of whose ancestors the article "
+                         "names: " + "; ".join(ambiguous))
         if place is not None:
             case["place"] = place.code or place.name
             notes.append(f"place: {place.path or place.name} ({place.code or 'no code'}) is the "
@@ -400,14 +404,14 @@ class _Builder:
         return out
 
 
-def build_draft(text: str, index: NameIndex, *, gazetteer: bool | Any = True,
-                source_url: str | None = None, source_date: str | None = None) -> Draft:
+def build_draft(text: str, index: NameIndex, *, source_url: str | None = None,
+                source_date: str | None = None) -> Draft:
     """Find everything in ``text`` and assemble the draft (:func:`netgov_kg.extract.extract`)."""
     article = Article(text)
     simple = article.simple
     dates = find_dates(simple)
     found = Draft({}, article, dates=dates)
-    found.places = PlaceFinder(index, gazetteer=gazetteer).find(simple)
+    found.places = PlaceFinder(index).find(simple)
     found.organisations = find_organisations(simple, index)
     found.platforms = find_platforms(simple, index)
     found.figures = find_figures(simple, skip=[(d.start, d.end) for d in dates
@@ -422,7 +426,3 @@ def build_draft(text: str, index: NameIndex, *, gazetteer: bool | Any = True,
     template["cases"] = cases
     found.template = template
     return found
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

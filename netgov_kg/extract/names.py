@@ -92,6 +92,7 @@ class NameIndex:
                 self._add(name, item)
         for name, item in extra_names:
             self._add(name, item)
+        self._last: tuple[str, list[Mention]] | None = None
         self._lengths: dict[str, list[int]] = {}
         for name in self.by_name:
             self._lengths.setdefault(name[0], []).append(len(name))
@@ -109,15 +110,17 @@ class NameIndex:
 
         At one position the longest name comes first.
         """
-        out: list[Mention] = []
-        lengths, by_name = self._lengths, self.by_name
-        for i, ch in enumerate(text):
-            for length in lengths.get(ch, ()):
-                name = text[i:i + length]
-                for item in by_name.get(name, ()):
-                    if kind is None or item.kind == kind:
+        if self._last is None or self._last[0] is not text:
+            out: list[Mention] = []
+            lengths, by_name = self._lengths, self.by_name
+            for i, ch in enumerate(text):
+                for length in lengths.get(ch, ()):
+                    name = text[i:i + length]
+                    for item in by_name.get(name, ()):
                         out.append(Mention(i, i + length, name, item))
-        return out
+            self._last = (text, out)  # the finders of one article ask for one kind each
+        found = self._last[1]
+        return list(found) if kind is None else [m for m in found if m.known.kind == kind]
 
 
 _LEVEL_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔|藏族)?自治区$|特别行政区$|省$|市$|县$|区$")
@@ -145,18 +148,21 @@ def short_names(item: Known) -> list[str]:
     return out
 
 
-_CACHE: dict[int, tuple[Any, NameIndex]] = {}
+_CACHE: dict[int, tuple[Any, object, NameIndex]] = {}
 
 
-def graph_names(dataset: Dataset) -> NameIndex:
+def graph_names(dataset: Dataset, *, refresh: bool = False) -> NameIndex:
     """Return the :class:`NameIndex` of ``dataset``'s places, organisations, platforms, themes.
 
-    Read once per dataset and kept while the dataset lives (the extractor is called again and
-    again on one loaded graph); places also go by their short names (:func:`short_names`).
+    Read once per dataset and kept (the extractor is called again and again on one loaded
+    graph), and read again when the gazetteer has been loaded since, or with ``refresh=True``
+    (after adding resources whose names should be found). Places also go by their short names
+    (:func:`short_names`, and the ``skos:altLabel`` the gazetteer gives each division).
     """
+    state = _gazetteer_state(dataset)
     cached = _CACHE.get(id(dataset))
-    if cached is not None and cached[0] is dataset:
-        return cached[1]
+    if not refresh and cached is not None and cached[0] is dataset and cached[1] == state:
+        return cached[2]
     from ..query.engine import execute, with_base
     from ..resources import query_text
 
@@ -182,5 +188,18 @@ def graph_names(dataset: Dataset) -> NameIndex:
     extra = [(short, item) for item in known for short in short_names(item)]
     index = NameIndex(known, extra)
     _CACHE.clear()
-    _CACHE[id(dataset)] = (dataset, index)
+    _CACHE[id(dataset)] = (dataset, state, index)
     return index
+
+
+def _gazetteer_state(dataset: Dataset) -> object:
+    """Whether ``dataset`` holds the gazetteer's named graph (``None`` if it is not installed)."""
+    import sys
+
+    module = sys.modules.get(__name__.rsplit(".", 2)[0] + ".gazetteer")
+    graph = getattr(module, "GAZETTEER_GRAPH", None)
+    if graph is None:
+        return None
+    from ..stores import has_graph
+
+    return has_graph(dataset, graph)
