@@ -2,9 +2,10 @@
 
 A *date* is a day, a month or a year as precise as the text (``2018年10月24日`` → 2018-10-24,
 ``2017年12月`` → 2017-12); a *period* has a start and an end (``2021年1月至11月``,
-``2021年截止到11月``, ``(2016-2021)``); a *time note* is the text's own time wording where it
-gives no period (``截至目前``, ``近年来``, ``建成三年以来``). A day without a year
-(``12月25日``) is kept with its month and day only and flagged for review.
+``2021年截止到11月``, ``(2016-2021)``) or only an end (``截至2024年6月底``); a *time note*
+is the text's own time wording where it gives no period (``截至目前``, ``近年来``,
+``建成三年以来``, ``今年1—10月``). A day without a year (``12月25日``) is kept with its month
+and day only.
 
 Examples
 --------
@@ -14,6 +15,10 @@ Examples
 [('note', '建成三年以来')]
 >>> [(m.kind, m.start_value) for m in find_dates("2018年10月24日,总书记视察")]
 [('date', '2018-10-24')]
+>>> [(m.kind, m.start_value, m.end_value) for m in find_dates("截至2024年6月底,注册用户")]
+[('period', None, '2024-06')]
+>>> [(m.kind, m.text) for m in find_dates("今年1—10月,受理诉求")]
+[('note', '今年1—10月')]
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ _PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_Y + "年" + _M + "月?" + _TO + _M + "月"), "ymm"),
     (re.compile(_Y + r"年(?:以来)?\s*(?:截至|截止到?|至|到)\s*" + _M + "月(?:底|末)?"), "y_m"),
     (re.compile(_Y + r"年?" + _TO + _Y + "年?"), "yy"),
+    (re.compile(r"(?:截至|截止到?|到)\s*" + _Y + "年" + _M + "月" + _D + r"[日号]"), "to_ymd"),
+    (re.compile(r"(?:截至|截止到?|到)\s*" + _Y + "年" + _M + r"月(?:底|末)?"), "to_ym"),
+    (re.compile(r"(?:截至|截止到?|到)\s*" + _Y + r"年(?:底|末)"), "to_y"),
 )
 _DATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_Y + "年" + _M + "月" + _D + "[日号]"), "ymd"),
@@ -43,6 +51,8 @@ _DATES: tuple[tuple[re.Pattern[str], str], ...] = (
 _NOTES = re.compile(
     r"截至目前|截止目前|截至今年[^，,。；]{0,6}|截至[^，,。；]{1,10}?(?:底|末|日|月)|"
     r"近年来|近几年来|近年|目前|至今|迄今|"
+    r"(?:今年|去年|前年)(?:以来|\d{1,2}\s*[-—–~至到]\s*\d{1,2}月|\d{1,2}月(?:份|底|末)?)?|"
+    r"(?:上|下)半年|前三季度|第?[一二三四]季度|"
     r"年底前|年内|"
     r"[^，,。；：“”]{1,8}?(?:以来|年来)"
 )
@@ -84,6 +94,12 @@ def _period(form: str, g: tuple[str, ...]) -> tuple[str, str] | None:
         start, end = _ym(g[0], g[1]), _ym(g[0], g[2])
     elif form == "y_m":
         start, end = _ym(g[0], "1"), _ym(g[0], g[1])
+    elif form == "to_ymd":
+        return ("", f"{_ym(g[0], g[1])}-{int(g[2]):02d}")
+    elif form == "to_ym":
+        return ("", _ym(g[0], g[1]))
+    elif form == "to_y":
+        return ("", g[0])
     else:
         start, end = g[0], g[1]
     return (start, end) if start <= end else None
@@ -104,7 +120,8 @@ def find_dates(text: str) -> list[DateMention]:
         for m in pattern.finditer(text):
             period = _period(form, m.groups())
             if period and free(m.start(), m.end()):
-                found.append(DateMention("period", m.start(), m.end(), m.group(), *period))
+                found.append(DateMention("period", m.start(), m.end(), m.group(),
+                                         period[0] or None, period[1]))
                 taken.append(m.span())
     for pattern, form in _DATES:
         for m in pattern.finditer(text):

@@ -375,8 +375,13 @@ class _Builder:
             (d for d in self.found.dates if d.kind == "note" and sent.start <= d.start < sent.end),
             None)
         if period is not None:
-            record["period_start"], record["period_end"] = period.start_value, period.end_value
-            notes.append(f"period from “{period.text}”")
+            if period.start_value:
+                record["period_start"] = period.start_value
+            record["period_end"] = period.end_value
+            if not period.start_value:  # 截至2024年6月底: the figure as of that date
+                record["time_note"] = {"zh": art.original[period.start:period.end]}
+                notes.append("add time_note.en")
+            notes.append(f"period from “{art.original[period.start:period.end]}”")
         elif note is not None:
             record["time_note"] = {"zh": art.original[note.start:note.end]}
             notes.append("add time_note.en")

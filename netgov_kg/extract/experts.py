@@ -81,6 +81,9 @@ def _posts(text: str) -> tuple[Post, ...]:
         unit = part[:last.start()].strip(" ·")
         if "·" in unit:  # 上海高校智库·复旦大学…中心: the designation, then the unit
             unit = unit.rsplit("·", 1)[1]
+        designation = re.match(r"[^\s]{2,10}?智库", unit)
+        if designation and len(unit) > designation.end() + 1:
+            unit = unit[designation.end():]  # 国家高端智库中山大学…研究院: the unit after it
         title = part[last.start():].strip()
         if not unit and posts:
             unit = posts[-1].unit

@@ -92,7 +92,7 @@ def _unit_at(text: str, i: int) -> str | None:
 
 def _measure(text: str, start: int, end: int) -> str:
     after = _STOP.split(text[end:end + 12], maxsplit=1)[0]
-    if len(after) >= 2:
+    if after and after not in ("来", "以来", "多"):
         return after[:10]
     before = _STOP.split(text[max(0, start - 12):start])[-1]
     before = _VERBS.sub("", before)
@@ -152,8 +152,9 @@ def _figure(text: str, start: int, numeral: str, end: int,
     unit: str | None = "%" if percent else _unit_at(text, j)
     guessed = False
     if chinese and not lone_one and text.startswith("位一体", j):
-        unit, guessed, unit_len = "个", True, 1  # 六位一体
-    elif unit is None and chinese and text.startswith("大", j) and not lone_one:
+        unit, guessed, unit_len = "个", True, 3  # 六位一体
+    elif unit is None and chinese and text.startswith("大", j) and not lone_one \
+            and not text.startswith(("大概", "大约", "大致", "大体"), j):
         unit, guessed, unit_len = "个", True, 1  # 四大平台, 十大案例
     else:
         unit_len = len(unit) if unit else 0
@@ -196,5 +197,6 @@ def _figure(text: str, start: int, numeral: str, end: int,
     else:
         qualifier = parsed.qualifier
     fig_start = start - len(prefix)
+    skip_words = unit_len if guessed and unit_len else 0  # 四大平台: counted after 大
     return FoundFigure(fig_start, k, written, parsed.value, unit, qualifier,
-                       _measure(text, fig_start, k), guessed)
+                       _measure(text, fig_start, k + skip_words), guessed)

@@ -4,15 +4,17 @@ Besides the organisations the graph has (by every zh name), names are recognised
 ending — government bodies (…人民政府, …局, …办公室), Party bodies (…市委, …党委, …宣传部),
 media (…报社, …杂志社, …电视台, …融媒体中心), universities and their units (…大学, …学院,
 …研究院, …研究中心), companies (…集团, …公司), associations (…联合会, …协会) — reaching back
-to the start of the name: the nearest punctuation, a function word (由, 和, 在, 的 …) or the
-start of a place name. ``X市委、市政府`` also names ``X市政府``.
+to the start of the name: the nearest punctuation, digit or function word (由, 和, 在, 的 …),
+leaving out a verb before it (牵头, 成立 …); a province before a city's or county's Party
+committee or government is left out (广西省北海市委 is 北海市委). ``X市委、市政府`` also names ``X市政府``.
+A few central bodies (国务院, 中共中央 …) are found by name.
 
 Examples
 --------
 >>> [(o.name, o.type) for o in find_organisations("由青禾县融媒体中心和青禾县人民政府主办")]
 [('青禾县融媒体中心', 'MediaOrganisation'), ('青禾县人民政府', 'GovernmentBody')]
 >>> [o.name for o in find_organisations("广西省北海市委、市政府坚持")]
-['广西省北海市委', '北海市政府']
+['北海市委', '北海市政府']
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ ENDINGS: dict[str, str] = {
     "市委": "PartyOrganisation", "区委": "PartyOrganisation", "县委": "PartyOrganisation",
     "州委": "PartyOrganisation", "宣传部": "PartyOrganisation", "组织部": "PartyOrganisation",
     "统战部": "PartyOrganisation", "纪委": "PartyOrganisation", "党工委": "PartyOrganisation",
-    "报社": "MediaOrganisation", "杂志社": "Magazine", "出版社": "Publisher",
+    "报社": "MediaOrganisation", "日报社": "MediaOrganisation", "杂志社": "Magazine",
+    "出版社": "Publisher",
     "电视台": "MediaOrganisation", "广播电视台": "MediaOrganisation", "日报": "MediaOrganisation",
     "融媒体中心": "MediaOrganisation", "新闻中心": "MediaOrganisation",
     "新闻集团": "MediaOrganisation", "通讯社": "MediaOrganisation",
     "大学": "University", "学院": "School", "研究院": "ResearchInstitute",
     "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "Laboratory",
-    "智库": "ResearchInstitute", "系": "AcademicUnit",
+    "系": "AcademicUnit", "参事室": "GovernmentBody", "研究室": "ResearchInstitute",
+    "中心": "Organisation",
     "集团": "Company", "有限公司": "Company", "公司": "Company", "科技": "Company",
     "联合会": "Organisation", "协会": "Organisation", "学会": "Organisation",
     "商会": "Organisation", "基金会": "Organisation", "居委会": "Organisation",
@@ -56,6 +60,29 @@ _LEAD = re.compile(r"^(?:.*(?:国家高端智库|高校智库|不断|发挥|视�
                    r"联合|共同|发布|成立|举办|主办|承办|指导|牵头|依托|通过|推动|"
                    r"开展|建立|设立|负责|会同|邀请|来自|位于|隶属|以及|其中|目前|"
                    r"近日|日前|今年|去年|此前|随后|同时|同期|表示|介绍|认为|指出|强调))")
+#: Central bodies, named without a pattern to recognise them by.
+CENTRAL_BODIES: dict[str, str] = {
+    "中共中央": "PartyOrganisation", "国务院": "GovernmentBody",
+    "全国人大常委会": "GovernmentBody",
+    "全国人大": "GovernmentBody", "全国政协": "Organisation", "中央网信办": "PartyOrganisation",
+    "国家网信办": "GovernmentBody", "中央纪委": "PartyOrganisation",
+    "国务院办公厅": "GovernmentBody", "中共中央办公厅": "PartyOrganisation",
+    "国家发展改革委": "GovernmentBody", "最高人民法院": "GovernmentBody",
+    "最高人民检察院": "GovernmentBody",
+}
+_CENTRAL = re.compile("|".join(sorted(map(re.escape, CENTRAL_BODIES), key=len, reverse=True)))
+#: Endings that name an organisation only after another one (复旦发展研究院网络理政中心).
+_NESTED_ONLY = {"中心"}
+#: Endings that end a name only before a break or a title (系统, 局面, 党组织 are words).
+_CLOSED = ("系", "局", "厅", "科技", "日报", "政府", "党组", "中心")
+#: Titles that may follow a name (…行政管理系副主任).
+_TITLE_AFTER = re.compile(r"副|主任|教授|研究员|院长|所长|书记|部长|局长|主席|会长|负责人|"
+                          r"工作人员|干部|党员|记者|编辑")
+#: A province before a city's or county's body: 广西省北海市委 is 北海市委.
+_PROVINCE_PREFIX = re.compile(
+    r"[\u4e00-\u9fff]{2,3}?(?:省|自治区)(?=[\u4e00-\u9fff]{2,}[市县区州])")
+#: Leading words that are not part of a name: 首家, 三级.
+_LEADING_JUNK = re.compile(r"(?:首家|首个|一家|这家|该|[一二三四五六七八九十\d]+级)")
 #: Endings that are too common alone to be a name.
 _TOO_SHORT = 2
 _NOT_NAMES = {"政府", "市政府", "党委", "市委", "大学", "学院", "集团", "公司", "中心",
@@ -88,8 +115,12 @@ class OrgMention:
     inferred: bool = False
 
 
-def _start_of_name(text: str, end: int, limit: int = 16) -> int:
+def _start_of_name(text: str, end: int, limit: int = 24) -> int:
     start = end
+    if start > 0 and text[start - 1] == "》":  # 《民生周刊》杂志社
+        opening = text.rfind("《", max(0, start - limit), start)
+        if opening != -1:
+            return opening
     while start > 0 and end - start < limit and text[start - 1] not in _BREAK:
         if text[start - 1] == "与" and _ENDING_AT_END.search(text, 0, start - 1) \
                 and text[start - 2:start - 1] != "系":
@@ -129,17 +160,28 @@ def find_organisations(text: str, index: NameIndex | None = None) -> list[OrgMen
             out.append(OrgMention(m.start, m.end, m.known.name, _type_of(m.known.name),
                                   m.known))
     covered = [span for span in known_spans]
+    for match in _CENTRAL.finditer(text):
+        if not any(s <= match.start() and match.end() <= e for s, e in covered):
+            out.append(OrgMention(match.start(), match.end(), match.group(),
+                                  CENTRAL_BODIES[match.group()]))
     for match in _ENDING.finditer(text):
         end = match.end()
         nxt = text[end:end + 1]
-        if match.group() in ("系", "局", "厅", "科技", "日报", "政府", "党组") \
-                and nxt and nxt not in _BREAK:
+        if match.group() in _CLOSED and nxt and nxt not in _BREAK \
+                and not _TITLE_AFTER.match(text, end):
             continue  # 系统, 局面, 科技创新, 党组织: not the end of a name
         if match.group() == "系" and (text[match.start() - 1:match.start()] == "体"
                                      or "学" not in text[max(0, match.start() - 16):end]):
             continue  # 体系; a department (系) only of a university or college
         start = _start_of_name(text, match.start())
+        for junk in (_LEADING_JUNK, _PROVINCE_PREFIX):
+            cut = junk.match(text, start, end)
+            if cut and ENDINGS[match.group()] in ("GovernmentBody", "PartyOrganisation") \
+                    or cut and junk is _LEADING_JUNK:
+                start = cut.end()
         name = text[start:end]
+        if match.group() in _NESTED_ONLY and not _ENDING.search(name[:-len(match.group())]):
+            continue  # 中心 alone: 以人民为中心
         if len(name) <= _TOO_SHORT or name in _NOT_NAMES or name == match.group() \
                 or ("与" in name and ENDINGS[match.group()] == "GovernmentBody"):
             continue
