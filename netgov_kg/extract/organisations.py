@@ -6,8 +6,8 @@ media (…报社, …杂志社, …电视台, …融媒体中心), universities 
 …研究院, …研究中心), companies (…集团, …公司), associations (…联合会, …协会) — reaching back
 to the start of the name: the nearest punctuation, digit or function word (由, 和, 在, 的 …),
 leaving out a verb before it (牵头, 成立 …); a province before a city's or county's Party
-committee or government is left out (广西省北海市委 is 北海市委). ``X市委、市政府`` also names ``X市政府``.
-A few central bodies (国务院, 中共中央 …) are found by name.
+committee or government is left out (广西省北海市委 is 北海市委). ``X市委、市政府`` also
+names ``X市政府``. A few central bodies (国务院, 中共中央 …) are found by name.
 
 Examples
 --------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,23 @@ def test_cli_names_an_unreadable_article(tmp_path, capsys):
     bad.write_bytes("网络理政".encode("gbk"))
     assert main(["extract", str(bad)]) == 2
     assert "bad.txt: not UTF-8" in capsys.readouterr().err
+
+
+def test_figures_as_of_a_date_and_in_a_relative_period(kg):
+    draft = kg.extract("截至2024年6月底,示例县“青禾通”注册用户超过3.2万余人。今年1—10月,"
+                       "示例县12345热线受理来电近5000次,同比增长12.5%。", gazetteer=False)
+    figures = draft.cases[0]["figures"]
+    first, second = figures[0], figures[1]
+    assert first["period_end"] == "2024-06" and "period_start" not in first
+    assert first["time_note"] == {"zh": "截至2024年6月底"}
+    assert second["time_note"] == {"zh": "今年1—10月"} and second["value"] == "近5000"
+    assert [(f.value, f.unit) for f in draft.figures][-1] == (Decimal("12.5"), "%")
+
+
+def test_organisations_by_pattern_in_general_prose(kg):
+    text = ("国务院办公厅印发通知。示例省青禾市委、市政府联合青禾日报社、青禾大学数字治理研究中心"
+            "举办论坛,青禾市数据资源管理局局长出席。")
+    names = {o.name for o in kg.extract(text, gazetteer=False).organisations}
+    assert {"国务院办公厅", "青禾市委", "青禾市政府", "青禾日报社", "青禾大学数字治理研究中心",
+            "青禾大学", "青禾市数据资源管理局"} <= names
+    assert "示例省青禾市委" not in names
