@@ -48,7 +48,7 @@ class Section:
     position: int | None = None
 
 
-@dataclass
+@dataclass(repr=False)
 class Draft:
     """A draft case template read from an article, and what was found in it.
 
@@ -60,6 +60,12 @@ class Draft:
         The article (original and simplified text).
     places, organisations, platforms, figures, dates, experts, themes : list
         Everything found, with offsets, for inspecting and measuring.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> netgov_kg.load().extract("青禾县推出“青禾通”APP,接入部门20多个。")  # doctest: +ELLIPSIS
+    <Draft: 1 case, 1 figure, 0 places, 0 organisations, 1 platform, ...; 4 review notes>
     """
 
     template: dict[str, Any]
@@ -71,6 +77,18 @@ class Draft:
     dates: list[DateMention] = field(default_factory=list)
     experts: list[ExpertMention] = field(default_factory=list)
     themes: list[ThemeMention] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
+        return (f"<Draft: {n(len(self.cases), 'case')}, {n(len(self.figures), 'figure')}, "
+                f"{n(len({m.place for m in self.places}), 'place')}, "
+                f"{n(len({o.name for o in self.organisations}), 'organisation')}, "
+                f"{n(len({p.name for p in self.platforms}), 'platform')}, "
+                f"{n(len(self.experts), 'expert')}, "
+                f"{n(len({t.theme.iri for t in self.themes}), 'theme')}; "
+                f"{n(len(self.review_items()), 'review note')}>")
 
     @property
     def cases(self) -> list[dict[str, Any]]:
@@ -154,6 +172,7 @@ class _Builder:
         self.article, self.found = article, found
         self.tag = hashlib.sha1(article.original.encode("utf-8")).hexdigest()[:6]
         self.orgs: dict[str, dict[str, Any]] = {}
+        self.endorsers: list[ExpertMention] = []
         self.org_refs: dict[str, str] = {}
         self.source_url, self.source_date = source_url, source_date
 
@@ -213,8 +232,9 @@ class _Builder:
     def case(self, section: Section, index: int) -> dict[str, Any]:
         art, found = self.article, self.found
         body = section.body
-        def inside(pos: int) -> bool:
-            return body.start <= pos < body.end
+        def inside(pos: int) -> bool:  # the heading (an article's title) counts too
+            return body.start <= pos < body.end or bool(
+                heading and heading.start <= pos < heading.end)
 
         heading = section.heading
         name = art.original[heading.start:heading.end].strip() if heading else ""
@@ -259,15 +279,18 @@ class _Builder:
         else:
             case["place"] = ""
             notes.append("no place found: give a GB/T 2260 code or a place name")
-        # start date
-        for date in found.dates:
-            if date.kind == "date" and inside(date.start) and not in_endorsement(date.start):
-                sent = art.sentence_at(date.start)
-                if _STARTED.search(art.simple, sent.start, sent.end):
-                    case["start_date"] = date.start_value
-                    notes.append(f"start_date {date.start_value} from “{date.text}” in a "
-                                 "sentence about a start; check it dates the case itself")
-                    break
+        # start date: a date right before a start word (2024年3月上线), else the first date of
+        # a sentence about a start
+        dates = [d for d in found.dates if d.kind == "date" and inside(d.start)
+                 and not in_endorsement(d.start)]
+        started = next((d for d in dates if _STARTED.search(art.simple, d.end, d.end + 6)), None)
+        if started is None:
+            started = next((d for d in dates if _STARTED.search(
+                art.simple, art.sentence_at(d.start).start, art.sentence_at(d.start).end)), None)
+        if started is not None:
+            case["start_date"] = started.start_value
+            notes.append(f"start_date {started.start_value} from “{started.text}” in a "
+                         "sentence about a start; check it dates the case itself")
         case["review"] = "; ".join(notes) + "."
         themes = self.themes(body, in_endorsement)
         if themes:
@@ -328,23 +351,45 @@ class _Builder:
                                       "operated_by / developed_by where the article says."})
         return out
 
+    def posts(self, expert: ExpertMention) -> list[dict[str, Any]]:
+        """Return the template's ``posts`` of ``expert``, each unit as an organisation."""
+        posts = []
+        for post in expert.posts:
+            item: dict[str, Any] = {"title": {"zh": post.title, "en": ""}}
+            unit = next((o for o in self.found.organisations if o.name == post.unit
+                         or (o.known and post.unit in o.known.names)), None)
+            if unit is not None:
+                item["organisation"] = self.org_ref(unit)
+            elif post.unit:
+                item["organisation"] = self.org_ref(OrgMention(
+                    expert.start, expert.end, post.unit, "Organisation"))
+            posts.append(item)
+        return posts
+
+    def people(self) -> list[dict[str, Any]]:
+        """Experts the article quotes or names outside a recommendation."""
+        out = []
+        for expert in self.found.experts:
+            if expert in self.endorsers:
+                continue
+            clause = self.article.clause_at(expert.start, expert.end)
+            out.append({"label": {"zh": expert.name, "en": ""}, "posts": self.posts(expert),
+                        "quote": {"zh": self.article.original[clause.start:clause.end]},
+                        "evidence": self.ev(expert.start),
+                        "review": "A person the article names with a title: write the name in "
+                                  "pinyin (label.en) and the titles in English; add "
+                                  "affiliations; delete the record if the case does not need "
+                                  "it."})
+        return out
+
     def endorsements(self, body: Span) -> list[dict[str, Any]]:
         art, out = self.article, []
         for m in _ENDORSEMENT.finditer(art.simple, body.start, body.end):
             expert = next((e for e in self.found.experts if m.start() <= e.start < m.end()), None)
             if expert is None:
                 continue
-            posts = []
-            for post in expert.posts:
-                item: dict[str, Any] = {"title": {"zh": post.title, "en": ""}}
-                unit = next((o for o in self.found.organisations if o.name == post.unit
-                             or (o.known and post.unit in o.known.names)), None)
-                if unit is not None:
-                    item["organisation"] = self.org_ref(unit)
-                elif post.unit:
-                    item["organisation"] = self.org_ref(OrgMention(
-                        expert.start, expert.end, post.unit, "Organisation"))
-                posts.append(item)
+            self.endorsers.append(expert)
+            posts = self.posts(expert)
             record = {
                 "expert": {"label": {"zh": expert.name, "en": ""}, "posts": posts,
                            "evidence": self.ev(expert.start, expert.end),
@@ -425,9 +470,12 @@ def build_draft(text: str, index: NameIndex, *, source_url: str | None = None,
     found.themes = find_themes(simple, index)
     builder = _Builder(article, found, source_url=source_url, source_date=source_date)
     cases = [builder.case(section, i) for i, section in enumerate(sections(article))]
+    people = builder.people()
     template: dict[str, Any] = {"source": builder.source()}
     if builder.orgs:
         template["organisations"] = list(builder.orgs.values())
+    if people:
+        template["people"] = people
     template["cases"] = cases
     found.template = template
     return found
