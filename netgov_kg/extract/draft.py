@@ -167,9 +167,9 @@ def sections(article: Article) -> list[Section]:
 class _Builder:
     """Builds the template from the mentions (one per article)."""
 
-    def __init__(self, article: Article, found: Draft, *, source_url: str | None,
-                 source_date: str | None) -> None:
-        self.article, self.found = article, found
+    def __init__(self, article: Article, found: Draft, index: NameIndex, *,
+                 source_url: str | None, source_date: str | None) -> None:
+        self.article, self.found, self.index = article, found, index
         self.tag = hashlib.sha1(article.original.encode("utf-8")).hexdigest()[:6]
         self.orgs: dict[str, dict[str, Any]] = {}
         self.endorsers: list[ExpertMention] = []
@@ -251,6 +251,10 @@ class _Builder:
         case["evidence"] = self.ev(heading.start, heading.end) if heading else self.ev(body.start)
         notes = ["Check the case's name" if name else "Name the case", _EN,
                  "write a description (zh and en) faithful to the article"]
+        for known in self.index.named(name, "case") if name else ():
+            notes.append(f"the graph has a case of this name ({known.iri}): to add this "
+                         "article's facts to it rather than a new case, write `existing:` "
+                         "with its IRI (issue 13 item 3) and keep only the new facts")
         # place: named in the heading, else in the first sentence, else the most specific
         places = [m for m in found.places if inside(m.start) and not in_endorsement(m.start)]
         head_places = [m for m in found.places if heading and heading.start <= m.start
@@ -468,7 +472,7 @@ def build_draft(text: str, index: NameIndex, *, source_url: str | None = None,
                                                if d.kind != "note"])
     found.experts = find_experts(simple)
     found.themes = find_themes(simple, index)
-    builder = _Builder(article, found, source_url=source_url, source_date=source_date)
+    builder = _Builder(article, found, index, source_url=source_url, source_date=source_date)
     cases = [builder.case(section, i) for i, section in enumerate(sections(article))]
     people = builder.people()
     template: dict[str, Any] = {"source": builder.source()}

@@ -35,7 +35,7 @@ class Known:
     ----------
     iri : str
         Its IRI.
-    kind : {"place", "organisation", "platform", "theme"}
+    kind : {"place", "organisation", "platform", "theme", "case"}
     names : tuple of str
         Its zh names (label, preferred and alternative labels).
     en : str
@@ -93,6 +93,7 @@ class NameIndex:
         for name, item in extra_names:
             self._add(name, item)
         self._last: tuple[str, list[Mention]] | None = None
+        self._folded: dict[str, list[Known]] | None = None
         self._lengths: dict[str, list[int]] = {}
         for name in self.by_name:
             self._lengths.setdefault(name[0], []).append(len(name))
@@ -104,6 +105,16 @@ class NameIndex:
             bucket = self.by_name.setdefault(name, [])
             if item not in bucket:
                 bucket.append(item)
+
+    def named(self, text: str, kind: str) -> list[Known]:
+        """Return the resources of ``kind`` one of whose names is ``text`` (folded)."""
+        from ..terms import fold
+
+        if self._folded is None:
+            self._folded = {}
+            for name, items in self.by_name.items():
+                self._folded.setdefault(fold(name), []).extend(items)
+        return [k for k in self._folded.get(fold(text), ()) if k.kind == kind]
 
     def find(self, text: str, kind: str | None = None) -> list[Mention]:
         """Return every occurrence of every name (of ``kind``), nested ones too, in order.

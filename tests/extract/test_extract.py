@@ -168,3 +168,9 @@ def test_organisations_by_pattern_in_general_prose(kg):
     assert {"国务院办公厅", "青禾市委", "青禾市政府", "青禾日报社", "青禾大学数字治理研究中心",
             "青禾大学", "青禾市数据资源管理局"} <= names
     assert "示例省青禾市委" not in names
+
+
+def test_a_case_the_graph_has_is_pointed_out(seed_draft):
+    first = seed_draft.cases[0]
+    assert "https://w3id.org/netgov-kg/id/case/ai-anji-app" in first["review"]
+    assert "existing:" in first["review"]
