@@ -123,8 +123,13 @@ class Draft:
         >>> "“青禾通”APP" in d.to_yaml()
         True
         """
-        import yaml
+        try:
+            import yaml
+        except ModuleNotFoundError as exc:
+            from ..errors import InputError
 
+            raise InputError("writing a draft needs PyYAML: pip install 'netgov-kg[extract]'"
+                             ) from exc
         header = (
             "# netgov-kg draft made by `netgov-kg extract` from an article.\n"
             "# Every proposed record has `evidence` (the sentence that states it, with offsets\n"

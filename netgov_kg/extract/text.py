@@ -38,8 +38,20 @@ _CLAUSE_END = re.compile(r"[，,、：:]")
 
 @cache
 def _converter() -> Any:
-    """Return OpenCC's traditional→simplified converter (its dictionaries ship with it)."""
-    import opencc
+    """Return OpenCC's traditional→simplified converter (its dictionaries ship with it).
+
+    Raises
+    ------
+    netgov_kg.errors.InputError
+        If OpenCC is not installed (the message says which extra to install).
+    """
+    try:
+        import opencc
+    except ModuleNotFoundError as exc:
+        from ..errors import InputError
+
+        raise InputError("extract needs OpenCC to read Chinese text: "
+                         "pip install 'netgov-kg[extract]'") from exc
 
     return opencc.OpenCC("t2s")
 
