@@ -46,6 +46,7 @@ _DATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_Y + "年" + _M + "月"), "ym"),
     (re.compile(_Y + "年"), "y"),
     (re.compile(r"(?<![\d年])" + _M + "月" + _D + "[日号]"), "md"),
+    (re.compile(r"(?<!\d)" + _Y + r"[-/.]" + _M + r"[-/.]" + _D + r"(?!\d)"), "ymd"),
 )
 #: The text's own time wording, when it gives no period.
 _NOTES = re.compile(
@@ -144,8 +145,9 @@ def find_dates(text: str) -> list[DateMention]:
         if words.endswith("来"):  # keep the words after a closing quote: 上海“一网通办”建成三年以来
             cut = max(words.rfind("”"), words.rfind("’"), words.rfind(" "))
             start += cut + 1
-        while start > 0 and text[start - 1] in "0123456789年月日自从":
+        while words.endswith("来") and start > 0 and text[start - 1] in "0123456789年月日自从":
             start -= 1  # 自2021年3月上线以来: the whole date
-        if free(start, m.end()) or words.endswith("来"):
+        if free(start, m.end()) or words.endswith("来") or words.startswith("年"):
+            # 自2009年来, 2023年底前: a note may share characters with its date
             found.append(DateMention("note", start, m.end(), text[start:m.end()]))
     return sorted(found, key=lambda d: (d.start, d.end))

@@ -35,6 +35,10 @@ _ENDORSEMENT = re.compile(
     r"(?:推荐语|推荐理由|颁奖词|评语)\s*[:：]\s*(.+?)\s*[（(][^()（）]+[)）]\s*$", re.M)
 #: Words that date the start of a practice.
 _STARTED = re.compile(r"建成|启用|成立|上线|开通|推出|创立|创建|启动|设立|开始")
+#: Words that make a sentence state a target rather than a result.
+_GOAL = re.compile(r"力争|争取|目标|计划|预计|确保|要在|将于|将在")
+#: A byline: 来源：青禾日报.
+_BYLINE = re.compile(r"(?:来源|稿源|来源于)\s*[:：]\s*([^\s　，,。|｜]{2,20})")
 #: How figures' English names are asked for.
 _EN = "write the English name (label.en)"
 
@@ -203,9 +207,28 @@ class _Builder:
             record["date"] = self.source_date
         if self.source_url:
             record["url"] = self.source_url
+        byline = _BYLINE.search(self.article.simple, 0, min(len(text), 300))
+        notes = []
+        if byline:
+            name = byline.group(1)
+            org = next((o for o in self.found.organisations if o.start == byline.start(1)), None)
+            record["publisher"] = self.org_ref(org or OrgMention(
+                byline.start(1), byline.end(1), name, "MediaOrganisation"))
+            notes.append(f"the publisher is taken from the byline “{byline.group()}”")
+        if not self.source_date:
+            dated = next((d for d in self.found.dates if d.start < 300 and d.kind == "date"
+                          and d.start_value and len(d.start_value) == 10), None)
+            if dated is not None:
+                record["date"] = dated.start_value
+                notes.append(f"the date {dated.start_value} is the first full date of the "
+                             "article; check it is the publication date")
         record["evidence"] = self.ev(title_span.start, title_span.end)
-        missing = [w for w, v in (("date", self.source_date), ("url", self.source_url)) if not v]
-        record["review"] = ("Check the title; " + _EN + "; name the publisher (an organisation)"
+        missing = [w for w, v in (("date", record.get("date")), ("url", self.source_url))
+                   if not v]
+        record["review"] = ("Check the title; " + _EN
+                            + ("; name the publisher (an organisation)"
+                               if "publisher" not in record else "")
+                            + "".join(f"; {n}" for n in notes)
                             + (f"; add {' and '.join(missing)}" if missing else "")
                             + "; give the source a lasting id.")
         return record
@@ -318,10 +341,14 @@ class _Builder:
         endorsements = self.endorsements(body)
         if endorsements:
             case["endorsements"] = endorsements
+        goals, goal_spans = self.goals(body, heading, in_endorsement)
         figures = [self.figure(f) for f in found.figures if inside(f.start)
-                   and not in_endorsement(f.start)]
+                   and not in_endorsement(f.start)
+                   and not any(a <= f.start < b for a, b in goal_spans)]
         if figures:
             case["figures"] = figures
+        if goals:
+            case["goals"] = goals
         events = self.events(body, in_endorsement)
         if events:
             case["events"] = events
@@ -420,6 +447,8 @@ class _Builder:
         notes = ["name what was counted (measure zh and en)"]
         if f.unit_guessed:
             notes.append(f"the unit {f.unit} is not written next to the number; check it")
+        elif f.unit is None:
+            notes.append("no measure word follows the number: give the unit")
         if f.unit and f.unit != "%":
             notes.append("write the unit in English")
         period = next((d for d in self.found.dates if d.kind == "period"
@@ -447,12 +476,58 @@ class _Builder:
         record["review"] = "; ".join(notes) + "."
         return record
 
+    def goals(self, body: Span, heading: Span | None,
+              skip: Any) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+        """Targets: each date in a sentence that states a target (力争, 目标 …) is one goal.
+
+        Returns the goals and the sentences they come from (whose numbers are targets, not
+        figures).
+        """
+        art, out, spans = self.article, [], []
+        for sent in art.sentences():
+            if not (body.start <= sent.start < body.end) or skip(sent.start):
+                continue
+            if not _GOAL.search(art.simple, sent.start, sent.end):
+                continue
+            dates = [d for d in self.found.dates if sent.start <= d.start < sent.end
+                     and d.kind in ("date", "period") and (d.end_value or d.start_value)]
+            if not dates:
+                continue
+            spans.append((sent.start, sent.end))
+            targets = [f for f in self.found.figures if sent.start <= f.start < sent.end]
+            for date in dates:
+                clause = art.clause_at(date.start, date.end)
+                words = art.original[clause.start:clause.end].rstrip("，,。；;")
+                words = words[1:] if words.startswith("是") else words
+                record: dict[str, Any] = {
+                    "label": {"zh": words[:60], "en": ""},
+                    "target_date": (date.end_value or date.start_value),
+                }
+                note = next((d for d in self.found.dates if d.kind == "note"
+                             and date.end - 1 <= d.start <= date.end + 1), None)
+                wording = art.original[date.start:(note.end if note else date.end)]
+                if note is not None or date.kind == "period":
+                    record["time_note"] = {"zh": wording}
+                record["quote"] = {"zh": words}
+                record["evidence"] = self.ev(sent.start)
+                record["review"] = (
+                    "A target stated with a date: name it (label zh and en), check the target "
+                    "date" + (" and add time_note.en" if "time_note" in record else "")
+                    + "; add translation.en"
+                    + (f"; its numbers ({', '.join(f.written for f in targets)}) are targets, "
+                       "not figures" if targets else "") + ".")
+                out.append(record)
+        return out, spans
+
     def events(self, body: Span, skip: Any) -> list[dict[str, Any]]:
         out = []
         for d in self.found.dates:
             if d.kind == "date" and d.start_value and len(d.start_value) == 10 \
                     and body.start <= d.start < body.end and not skip(d.start):
                 sent = self.article.sentence_at(d.start)
+                if _GOAL.search(self.article.simple, sent.start, sent.end) \
+                        or _BYLINE.search(self.article.simple, sent.start, sent.end):
+                    continue  # a target date (see goals), or the article's own date
                 out.append({"label": {"zh": self.article.original[sent.start:sent.end][:60],
                                       "en": ""},
                             "date": d.start_value,

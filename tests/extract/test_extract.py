@@ -174,3 +174,26 @@ def test_a_case_the_graph_has_is_pointed_out(seed_draft):
     first = seed_draft.cases[0]
     assert "https://w3id.org/netgov-kg/id/case/ai-anji-app" in first["review"]
     assert "existing:" in first["review"]
+
+
+def test_targets_are_goals_not_figures(kg, seed_draft):
+    goals = seed_draft.cases[5]["goals"]  # 上海“一网通办”
+    assert [(g["target_date"], g["time_note"]["zh"], g["quote"]["zh"]) for g in goals] == [
+        ("2021", "2021年年底前", "在2021年年底前实现从“可用”向“好用”转变"),
+        ("2023", "2023年底前", "在2023年底前实现从“爱用”向“常用”转变"),
+    ]  # the graph's two dated goals, word for word
+    draft = kg.extract("示例县“青禾通”注册用户达5万人。力争到2026年底实现90%以上事项网上办理。",
+                       gazetteer=False)
+    assert [f["value"] for f in draft.cases[0]["figures"]] == ["5万"]
+    goal = draft.cases[0]["goals"][0]
+    assert goal["target_date"] == "2026" and "90%以上" in goal["review"]
+
+
+def test_the_byline_gives_the_publisher_and_the_date(kg):
+    draft = kg.extract("示例县推出“青禾通”（虚构）\n来源：青禾日报  2024-11-05\n正文。",
+                       gazetteer=False)
+    source = draft.template["source"]
+    assert source["date"] == "2024-11-05"
+    publisher = next(o for o in draft.template["organisations"] if o["id"] == source["publisher"])
+    assert publisher["label"]["zh"] == "青禾日报"
+    assert "events" not in draft.cases[0]
