@@ -176,7 +176,7 @@ print(kg.add_cases(path, dry_run=True))
 
 # %%
 summary = kg.add_cases(path)
-kg.describe("“青禾通”APP（虚构示例）")
+print(kg.describe("“青禾通”APP（虚构示例）"))
 
 # %% [markdown]
 # The same from the command line:
