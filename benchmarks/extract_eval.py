@@ -15,8 +15,7 @@ from pathlib import Path
 import netgov_kg
 from netgov_kg.extract.evaluate import evaluate
 
-SEED = Path(__file__).parent.parent / "tests" / "fixtures" / "articles" / \
-    "seed-000_775a52ee8c492e26.txt"
+SEED = Path(__file__).parent.parent / "tests" / "competency" / "source-000_775a52ee8c492e26.txt"
 SOURCE = "https://w3id.org/netgov-kg/id/source/000-775a52ee8c492e26"
 TARGET = 1.0  # seconds, warm
 
