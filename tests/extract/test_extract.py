@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,13 +96,18 @@ def test_award_citation_gives_one_case_per_heading(kg):
     assert cases[1]["figures"][0]["period_end"] == "2023-12"
 
 
+#: Whether ``add`` reads ``evidence:`` (issue 13 items 0 and 3); before, the test drops it.
+ADD_READS_EVIDENCE = importlib.util.find_spec("netgov_kg.ingest.evidence") is not None
+
+
 def _resolved(draft):
-    """What a person does: drop review notes (and evidence, not read by add on main yet), fill
-    in the English names and the missing parts."""
+    """What a person does: drop the review notes, fill in the English names and the missing
+    parts (evidence is kept where add reads it)."""
     doc = copy.deepcopy(draft.template)
     for n, node in enumerate(list(_walk(doc))):
         node.pop("review", None)
-        node.pop("evidence", None)
+        if not ADD_READS_EVIDENCE:
+            node.pop("evidence", None)
         for key in ("label", "title"):
             if isinstance(node.get(key), dict) and node[key].get("en") == "":
                 node[key]["en"] = f"English name {n} filled in by a reviewer"
