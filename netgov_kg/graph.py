@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
     import networkx as nx
     from rdflib.term import Node
 
+    from .extract.draft import Draft
     from .ingest.add import Summary
     from .lookup import Description
     from .network.projections import ProjectionInfo
@@ -359,6 +360,30 @@ class KnowledgeGraph:
 
         target = None if into is None else Path(into)
         return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        gazetteer: bool = True,
+        source_url: str | None = None,
+        source_date: str | None = None,
+    ) -> Draft:
+        """Draft a case template from a Chinese article (see :mod:`netgov_kg.extract`).
+
+        Every proposed item has ``evidence`` (offsets into ``text`` as given) and ``review``.
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> d = netgov_kg.load().extract("“青禾通”APP上线以来,接入部门20多个。")
+        >>> d.figures[0].written, d.cases[0]["platforms"][0]["label"]["zh"]
+        ('20多', '“青禾通”APP')
+        """
+        from .extract import extract
+
+        return extract(self.dataset, text, gazetteer=gazetteer, source_url=source_url,
+                       source_date=source_date)
 
 
 def load(

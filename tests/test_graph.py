@@ -39,13 +39,14 @@ def test_facade_signatures_are_explicit_and_typed(method):
 def _heavy_names() -> dict[str, object]:
     import networkx as nx
 
+    from netgov_kg.extract.draft import Draft
     from netgov_kg.ingest.add import Summary
     from netgov_kg.lookup import Description
     from netgov_kg.network.projections import ProjectionInfo
     from netgov_kg.network.similarity import SimilarCase
     from netgov_kg.query.catalogue import NamedQuery
 
-    return {"nx": nx, "Summary": Summary, "Description": Description,
+    return {"nx": nx, "Draft": Draft, "Summary": Summary, "Description": Description,
             "ProjectionInfo": ProjectionInfo, "SimilarCase": SimilarCase, "NamedQuery": NamedQuery,
             "Node": object}
 
