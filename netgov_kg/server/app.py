@@ -133,7 +133,7 @@ def create_app(
     >>> import netgov_kg
     >>> app = create_app(netgov_kg.load(), timeout=5)
     >>> sorted(r.path for r in app.routes)[:3]
-    ['/', '/.well-known/void', '/id/{path:path}']
+    ['/', '/.well-known/void', '/api/network']
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware

@@ -18,6 +18,8 @@ Examples
 --------
 >>> clean_prefix("/kg/"), clean_prefix("//evil.example"), clean_prefix("/a b")
 ('/kg', '', '')
+>>> clean_prefix("/kg/../x"), clean_prefix("/a/.b")
+('', '/a/.b')
 >>> ctx = PageContext(root="/kg", lang="en", path="/query", query="example=cases&lang=en")
 >>> ctx.lang_links["zh"]
 '/kg/query?example=cases&lang=zh'
@@ -37,7 +39,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 #: The languages of the pages; the first is the default.
 LANGS = ("zh", "en")
 COOKIE = "lang"
-_PREFIX = re.compile(r"(/[A-Za-z0-9._~-]+)+")
+_PREFIX = re.compile(r"(/(?!\.\.?(/|$))[A-Za-z0-9._~-]+)+")
 
 
 def clean_prefix(value: str | None) -> str:
@@ -118,8 +120,13 @@ class PageContextMiddleware:
             given = next((v for k, v in headers if k.lower() == b"x-forwarded-prefix"), None)
             forwarded = clean_prefix(given.decode("latin-1") if given else None)
             if forwarded:
+                # The proxy stripped the prefix; ASGI paths hold the root_path (as uvicorn's
+                # --root-path gives them), so that mounted apps (/static) find their files.
+                path = scope.get("path", "/")
+                if scope.get("root_path") and path.startswith(scope["root_path"]):
+                    path = path[len(scope["root_path"]):]
                 root = forwarded
-                scope = dict(scope, root_path=forwarded)
+                scope = dict(scope, root_path=forwarded, path=forwarded + path)
         query = scope.get("query_string", b"").decode("latin-1")
         asked = dict(parse_qsl(query)).get("lang")
         chosen = asked if asked in LANGS else None
@@ -131,16 +138,17 @@ class PageContextMiddleware:
 
         async def send_with_cookie(message: Any) -> None:
             if message["type"] == "http.response.start":
-                extra = []
-                media = next((v for k, v in message.get("headers", [])
-                              if k.lower() == b"content-type"), b"")
+                headers = list(message.get("headers", []))
+                media = next((v for k, v in headers if k.lower() == b"content-type"), b"")
                 if media.startswith(b"text/html"):
-                    extra.append((b"vary", b"Cookie"))
+                    vary = [v for k, v in headers if k.lower() == b"vary"]
+                    headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+                    headers.append((b"vary", b", ".join([*vary, b"Cookie"])))
                     if chosen:
                         cookie = (f"{COOKIE}={chosen}; Path={root or '/'}; Max-Age=31536000; "
                                   "SameSite=Lax")
-                        extra.append((b"set-cookie", cookie.encode("latin-1")))
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                        headers.append((b"set-cookie", cookie.encode("latin-1")))
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
