@@ -238,7 +238,7 @@ def test_html_pages_carry_a_policy_that_allows_only_their_own_inline_code(hostil
     assert policy["style-src"] == ["'self'", *widget_style_hashes()]
     assert not page.scripts and not page.styles
     for tag, attrs in page.tags:
-        if tag == "script" and "src" in attrs or tag == "link":
+        if tag == "script" and "src" in attrs or tag == "link" and attrs["rel"] != "alternate":
             assert (attrs.get("src") or attrs["href"]).startswith("/static/"), attrs
     # the policy forbids inline style attributes and handlers: the pages use none
     assert not any("style" in attrs for _, attrs in page.tags)
@@ -271,6 +271,9 @@ def test_query_page_in_chromium_links_only_web_iris(hostile_server, browser):
     from .browser import screenshot
 
     store, base = hostile_server
+    # record any alert() the hostile values might run
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": (
+        "window.__alerts = []; window.alert = function (m) { window.__alerts.push(m); };")})
     query = f"SELECT ?p ?o WHERE {{ <{NGR}case/hostile> ?p ?o }} ORDER BY ?p ?o"
     browser.get(f"{base}/query?query={quote(query)}")
     WebDriverWait(browser, 30).until(
@@ -286,7 +289,11 @@ def test_query_page_in_chromium_links_only_web_iris(hostile_server, browser):
     assert not [h for h in hrefs if not h.startswith(("http://", "https://"))], hrefs
     assert not [h for h in hrefs if h.startswith(NGR)], hrefs
     assert JS_IRI in box.text
-    assert not [e for e in console_errors(browser) if "Content Security Policy" in e]
+    assert browser.execute_script("return window.__alerts") == []
+    # YASGUI 4.6.2 parses a hostile label as HTML for a moment (an <svg onload> or <img
+    # onerror> it then sanitises away); the policy refuses that handler, and nothing else
+    refused = [e for e in console_errors(browser) if "Content Security Policy" in e]
+    assert all("Executing inline event handler" in e for e in refused), refused
 
 
 @pytest.mark.parametrize("iri,web", [
