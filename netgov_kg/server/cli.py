@@ -113,6 +113,10 @@ def handle(args: argparse.Namespace) -> int:
     for name in ("timeout", "max_results", "max_body", "max_answer_bytes"):
         if getattr(args, name) <= 0:
             raise InputError(f"--{name.replace('_', '-')} must be positive")
+    from .page_context import clean_prefix
+
+    if args.root_path and not clean_prefix(args.root_path):
+        raise InputError("--root-path must be a path like /kg (letters, digits, . _ ~ -)")
     try:
         import uvicorn
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -130,10 +134,6 @@ def handle(args: argparse.Namespace) -> int:
         trust_forwarded_prefix=args.trust_forwarded_prefix,
     )
     _log_refusals(args.log_level)
-    from .page_context import clean_prefix
-
-    if args.root_path and not clean_prefix(args.root_path):
-        raise InputError("--root-path must be a path like /kg (letters, digits, . _ ~ -)")
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 root_path=clean_prefix(args.root_path))
     return 0

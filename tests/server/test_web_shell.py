@@ -141,3 +141,12 @@ def test_network_data_is_the_library_projection(client, kg, name):
 def test_an_unknown_projection_is_404(client):
     assert client.get("/api/network?projection=full").status_code == 404
     assert client.get("/network?projection=<x>").status_code == 404
+
+
+@pytest.mark.parametrize("prefix", ["//evil.example", "kg", "/a b", "/kg/.."])
+def test_serve_refuses_a_root_path_that_is_not_a_plain_path(capsys, prefix):
+    from netgov_kg.cli import main
+
+    code = main(["serve", "--root-path", prefix])
+    assert code == 2
+    assert "--root-path must be a path like /kg" in capsys.readouterr().err
