@@ -48,8 +48,19 @@
       }
     });
   }
+  // Names for two unlabelled controls of the widget (axe-core: label, select-name).
+  function labels(node) {
+    if (!node.querySelectorAll) { return; }
+    Array.prototype.forEach.call(node.querySelectorAll(
+      "textarea:not([aria-label]), select.tableSizer:not([aria-label])"), function (e) {
+      e.setAttribute("aria-label", e.tagName === "TEXTAREA" ? "SPARQL" : "行数 Rows per page");
+    });
+  }
+  labels(box);
   new MutationObserver(function (changes) {
-    changes.forEach(function (c) { Array.prototype.forEach.call(c.addedNodes, localLinks); });
+    changes.forEach(function (c) {
+      Array.prototype.forEach.call(c.addedNodes, function (n) { localLinks(n); labels(n); });
+    });
   }).observe(box, {childList: true, subtree: true});
   function tab() { return yasgui.getTab(); }
   function setQuery(text) {
