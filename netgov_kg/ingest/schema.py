@@ -274,10 +274,3 @@ def kind_for_list(list_name: str) -> Kind | None:
             return kind
     return None
 
-
-#: The order in which the exporter tries kinds when typing a resource (most specific first).
-EXPORT_ORDER: tuple[str, ...] = (
-    "case", "expert", "person", "post", "endorsement", "figure", "goal", "event",
-    "theme_assignment", "designation", "named_model", "theme", "book", "source", "place",
-    "platform", "organisation",
-)
