@@ -1,4 +1,4 @@
-"""Evidence: the sentence of a source that states a fact, as a W3C Web Annotation target.
+r"""Evidence: the sentence of a source that states a fact, as a W3C Web Annotation target.
 
 A resource derived from a source carries ``ng:evidence`` pointing at an ``oa:SpecificResource``
 of that source, selected twice: by the quoted text (``oa:TextQuoteSelector``: ``oa:exact``,
@@ -15,7 +15,7 @@ Python's ``str`` indexes code points, so ``text[start:end] == exact``.
 
 Examples
 --------
->>> text = "第一段。\\n银川市政务微博矩阵办结率达到97.99%,全面提升。"
+>>> text = "第一段。\n银川市政务微博矩阵办结率达到97.99%,全面提升。"
 >>> ev = locate(text, "办结率达到97.99%")
 >>> (ev.start, ev.end, ev.prefix, ev.suffix)
 (14, 25, '银川市政务微博矩阵', ',全面提升。')
@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from .errors import InputError, Location
@@ -81,11 +81,11 @@ def occurrences(text: str, exact: str) -> list[int]:
 
 
 def context_at(text: str, start: int, end: int, *, width: int = CONTEXT) -> tuple[str, str]:
-    """Return the prefix and suffix of ``text[start:end]``: ``width`` code points, within its line.
+    r"""Return the prefix and suffix of ``text[start:end]``: ``width`` code points, within its line.
 
     Examples
     --------
-    >>> context_at("ab\\ncdefg\\nh", 4, 6, width=5)
+    >>> context_at("ab\ncdefg\nh", 4, 6, width=5)
     ('c', 'fg')
     """
     line_start = text.rfind("\n", 0, start) + 1
@@ -163,8 +163,8 @@ def check(text: str, evidence: Evidence) -> list[str]:
     --------
     >>> check("在上海发布。", Evidence(3, 5, "发布", prefix="在上海", suffix="。"))
     []
-    >>> check("在上海发布。", Evidence(2, 4, "发布", prefix="在上"))
-    ["text[2:4] is '海发', not '发布'", "prefix '在上' does not end at 2"]
+    >>> check("在上海发布。", Evidence(2, 4, "发布", prefix="北京"))
+    ["text[2:4] is '海发', not '发布'", "prefix '北京' does not end at 2"]
     """
     problems = []
     at = text[evidence.start:evidence.end]
@@ -200,8 +200,8 @@ def add_evidence(graph: Graph, resource: Node, evidence: Evidence) -> BNode:
         if value:
             graph.add((quote, prop, Literal(value)))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.start, Literal(evidence.start)))
+    graph.add((position, OA.end, Literal(evidence.end)))
     return target
 
 
