@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..terms import fold
 from . import values as V
 from .kinds import behaviour
+from .located import LocatedDocument
 from .located import Path as KeyPath
 from .schema import COMMON, KINDS, SPECIAL_KEYS, Field, Kind
 from .state import MapState, Record
@@ -25,6 +26,7 @@ def collect(st: MapState) -> None:
     doc, data = st.doc, st.doc.data
     if not isinstance(data, dict):
         raise doc.error("the template must be a mapping with `source:` and `cases:`", ())
+    refuse_review(st)
     lists = {k.list_name for k in KINDS.values() if k.creatable}
     for key in data:
         if key not in lists and key not in TOP_KEYS:
@@ -56,13 +58,13 @@ def collect_record(st: MapState, kind: Kind, path: KeyPath, owner: Record | None
     data = V.get(doc, path)
     if not isinstance(data, dict):
         raise doc.error(f"expected a {kind.name} record (a mapping of fields)", path)
-    allowed = {f.name for f in kind.fields + COMMON} | set(SPECIAL_KEYS)
+    allowed = {f.name for f in kind.fields + COMMON} | set(SPECIAL_KEYS) | set(kind.keys)
     for key in data:
         if key not in allowed:
             raise doc.error(
                 f"unknown field {key!r} in a {kind.name} (its fields are "
                 f"{', '.join(f.name for f in kind.fields + COMMON)}, "
-                f"{', '.join(SPECIAL_KEYS)})", path + (key,))
+                f"{', '.join(SPECIAL_KEYS + kind.keys)})", path + (key,))
     record = Record(kind, path, data, owner, owner_field)
     st.records.append(record)
     if behaviour(kind).nests_themes:
@@ -92,6 +94,48 @@ def collect_record(st: MapState, kind: Kind, path: KeyPath, owner: Record | None
                         "has, by label or IRI", item_path)
                 collect_record(st, target, item_path, record, fld)
     return record
+
+
+def review_notes(doc: LocatedDocument) -> list[tuple[KeyPath, str]]:
+    """Return every ``review`` note left in the template: (where, note), in document order.
+
+    Examples
+    --------
+    >>> from netgov_kg.ingest.yaml_reader import read_yaml_text
+    >>> doc = read_yaml_text('''
+    ... cases:
+    ...   - label: {zh: 甲, en: A}
+    ...     review: 核对地点
+    ... ''', "d.yaml")
+    >>> review_notes(doc)
+    [(('cases', 0, 'review'), '核对地点')]
+    """
+    found: list[tuple[KeyPath, str]] = []
+
+    def walk(value: object, path: KeyPath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "review":
+                    found.append((path + (key,), str(item)))
+                else:
+                    walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(doc.data, ())
+    return found
+
+
+def refuse_review(st: MapState) -> None:
+    """Refuse a template that still has ``review`` notes (left by ``extract`` for a person)."""
+    notes = review_notes(st.doc)
+    if not notes:
+        return
+    lines = [f"the template still has {len(notes)} review note(s): resolve each and delete "
+             "its `review` key (nothing was added)"]
+    lines += [f"  {st.doc.location(path)}: {note}" for path, note in notes]
+    raise st.doc.error("\n".join(lines), notes[0][0])
 
 
 def check_labels_unique(st: MapState) -> None:

@@ -18,6 +18,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from ..namespaces import NG
 from ..terms import curie
 from . import values as V
+from .evidence import emit_evidence, load_texts
 from .generic import emit_generic, typed_literal
 from .iri_policy import iri_at, writable
 from .kinds import behaviour
@@ -34,6 +35,7 @@ NG_PROV_DERIVED = next(f.predicate for f in COMMON if f.name == "source")
 
 def emit(st: MapState) -> list[str]:
     """Emit every record's triples into ``st.graph``; return the warnings on odd values."""
+    load_texts(st)
     for record in st.records:
         emit_record(st, record)
     warnings = [w for record in st.records for w in check(st, record)]
@@ -52,7 +54,8 @@ def emit_record(st: MapState, record: Record) -> None:
     add = st.graph.add
     for cls in types(st, record):
         add((iri, RDF.type, cls))
-    for lang, text in labels(st, record).items():
+    written = not record.existing or V.get(st.doc, path + ("label",)) is not None
+    for lang, text in (labels(st, record) if written else {}).items():
         if record.reused and any(
                 getattr(o, "language", None) == lang
                 for o in st.index.dataset.objects(iri, RDFS.label)):
@@ -82,6 +85,7 @@ def emit_record(st: MapState, record: Record) -> None:
             raise st.doc.error(
                 f"a {kind.name} needs its source document: add `source:` at the top of "
                 "the template (title, publisher, date, URL)", path)
+    emit_evidence(st, record)
     emit_generic(st, iri, path)
 
 
@@ -108,7 +112,7 @@ def types(st: MapState, record: Record) -> list[URIRef]:
     doc, path = st.doc, record.path + ("type",)
     value = V.get(doc, path)
     if value is None:
-        return [record.kind.cls]
+        return [] if record.existing else [record.kind.cls]
     items = value if isinstance(value, list) else [value]
     out = []
     for i in range(len(items)):

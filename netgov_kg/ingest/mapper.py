@@ -66,7 +66,9 @@ class MapResult:
     records : list of Record
         The records, in the order written.
     cases : list of rdflib.URIRef
-        The cases' IRIs.
+        The new cases' IRIs.
+    extended : list of rdflib.URIRef
+        The cases of the graph the template adds facts to (``existing:``).
     warnings : list of str
         Values that are allowed but rarely right, each with its location
         (see :mod:`netgov_kg.ingest.plausible`).
@@ -76,6 +78,7 @@ class MapResult:
     records: list[Record] = field(default_factory=list)
     cases: list[URIRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    extended: list[URIRef] = field(default_factory=list)
 
 
 def map_template(doc: LocatedDocument, index: GraphIndex) -> MapResult:
@@ -103,5 +106,6 @@ def map_template(doc: LocatedDocument, index: GraphIndex) -> MapResult:
     mint(st)
     resolve_references(st)
     warnings = emit(st)
-    cases = [r.iri for r in st.records if r.kind.cls == NG.Case and r.iri is not None]
-    return MapResult(st.graph, st.records, cases, warnings)
+    cases = [r for r in st.records if r.kind.cls == NG.Case and r.iri is not None]
+    return MapResult(st.graph, st.records, [r.iri for r in cases if not r.existing],  # type: ignore[misc]
+                     warnings, [r.iri for r in cases if r.existing])  # type: ignore[misc]

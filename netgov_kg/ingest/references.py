@@ -22,7 +22,7 @@ from .kinds import accepts, behaviour
 from .located import Path as KeyPath
 from .lookups import ambiguous
 from .schema import COMMON, KINDS, Field, Kind
-from .state import MapState
+from .state import MapState, Record
 
 
 def resolve_references(st: MapState) -> None:
@@ -107,3 +107,11 @@ def _reference(st: MapState, path: KeyPath, target: Kind | None) -> URIRef:
             f"unknown {what} {text!r}: no record of this template has this id or label, "
             f"and the graph has no {what} with this label (write it as a record, or give "
             f"an IRI){'; ' + hint if hint else ''}", path) from None
+
+
+def record_sources(st: MapState, record: Record) -> list[URIRef]:
+    """Return the record's own ``source`` documents, or else the template's (or none)."""
+    fld = record.kind.field("source")
+    assert fld is not None
+    own = list(refs(st, record.path + ("source",), fld))
+    return own or ([st.default_source] if st.default_source is not None else [])

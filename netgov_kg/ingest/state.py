@@ -28,6 +28,7 @@ class Record:
     owner_field: Field | None = None
     iri: URIRef | None = None
     reused: bool = False
+    existing: bool = False
 
 
 @dataclass
@@ -50,6 +51,8 @@ class MapState:
         The ``source`` record, when the template defines its source.
     refs
         Resolved references: template path -> IRI (filled by :mod:`.references`).
+    texts
+        Source IRI -> (text, file) of the sources whose record names a local ``text`` file.
     """
 
     doc: LocatedDocument
@@ -61,6 +64,7 @@ class MapState:
     default_source: URIRef | None = None
     source_record: Record | None = None
     refs: dict[KeyPath, URIRef] = field(default_factory=dict)
+    texts: dict[URIRef, tuple[str, str]] = field(default_factory=dict)
 
     def record_at(self, path: KeyPath) -> Record | None:
         """Return the record written at ``path``, if any."""
