@@ -135,7 +135,8 @@ def blocks(text: str) -> list[Block]:
     >>> [(b.iri, b.start, b.end) for b in blocks(text)]
     [(None, 0, 2), (rdflib.term.URIRef('urn:x:1'), 2, 49)]
     """
-    marks = [(m.start(), URIRef(m.group(1))) for m in _HEADER.finditer(text)]
+    marks = [(m.start() - (1 if text[:m.start()].endswith("\n\n") else 0), URIRef(m.group(1)))
+             for m in _HEADER.finditer(text)]  # with the blank line `add` writes before it
     out = [Block(None, 0, marks[0][0] if marks else len(text))]
     for i, (start, iri) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)

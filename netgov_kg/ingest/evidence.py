@@ -108,9 +108,9 @@ def read_one(st: MapState, path: KeyPath, source: URIRef) -> Evidence:
         try:
             found = locate(text, quote, occurrence=occurrence, source=source, where=where)
         except InputError as exc:
-            hint = " (give start, or a prefix or suffix to pick one)" if "times" in (
+            hint = "; give start, or a prefix or suffix that picks one" if "times" in (
                 exc.message) else ""
-            raise InputError(f"{exc.message} of {name}{hint}", where) from None
+            raise InputError(f"{exc.message} (in {name}{hint})", where) from None
         start, end = found.start, found.end
     around = context_at(text, start, end)
     evidence = Evidence(start, end, quote, prefix or around[0], suffix or around[1], source)
