@@ -140,3 +140,25 @@ def test_review_notes_are_refused_each_listed(reference_kg, yaml_template, tmp_p
     assert "2 review note(s)" in message
     assert "field 'cases[0].review'" in message and "核对开始日期" in message
     assert "figures[1].review'" in message and "是否为约数？" in message
+
+
+def test_csv_template_names_an_existing_case_with_evidence(fresh_kg, tmp_path):
+    (tmp_path / "report.txt").write_text(TEXT, encoding="utf-8")
+    path = tmp_path / "second.csv"
+    path.write_text(
+        "record,case,id,existing,label_zh,label_en,url,date,source_text,value,period_start,"
+        "period_end,evidence_quote,evidence_prefix,review\n"
+        "source,,fictional-example-weekly-report,,示例周刊（虚构）的报道,Example Weekly "
+        "(fictional): a report,https://example.org/netgov-kg/fictional-weekly,2026-02-01,"
+        "report.txt,,,,,,\n"
+        "case,yc,,银川市政务微博矩阵,,,,,,,,,银川市政务微博矩阵,,\n"
+        "figure,yc,,,办结率,completion rate,,,,98.2%,2021-01,2021-11,办结率达到98.2%,"
+        "银川市政务微博矩阵,\n", encoding="utf-8")
+    summary = fresh_kg.add_cases(path, dry_run=True)
+    assert summary.extended == [CASE] and summary.cases == []
+    starts = sorted(ev.start for _, ev in all_evidence(summary.graph))
+    assert starts == [TEXT.index("银川"), TEXT.index("办结率")]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "银川市政务微博矩阵,\n", "银川市政务微博矩阵,核对数值\n"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"(?s)line 4, column 15, field 'review'.*1 review note.*核对数值"):
+        fresh_kg.add_cases(path, dry_run=True)
