@@ -160,5 +160,6 @@ def test_csv_template_names_an_existing_case_with_evidence(fresh_kg, tmp_path):
     assert starts == [TEXT.index("银川"), TEXT.index("办结率")]
     path.write_text(path.read_text(encoding="utf-8").replace(
         "银川市政务微博矩阵,\n", "银川市政务微博矩阵,核对数值\n"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"(?s)line 4, column 15, field 'review'.*1 review note.*核对数值"):
+    with pytest.raises(InputError,
+                       match=r"(?s)line 4, column 15, field 'review'.*1 review note.*核对数值"):
         fresh_kg.add_cases(path, dry_run=True)
