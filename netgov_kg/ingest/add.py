@@ -94,11 +94,11 @@ class Summary:
             lines.append(f"  facts about existing case {short(iri)}")
         if self.reused:
             lines.append("  reused: " + ", ".join(sorted(short(i) for i in self.reused)))
-        if self.addition is not None:
+        if self.addition is not None and self.target is not None:  # in memory: summary.addition
             made = self.addition.created.strftime("%Y-%m-%dT%H:%M:%SZ")
             lines.append(f"  addition {short(self.addition.iri)} by {self.addition.agent_name} "
                          f"at {made}")
-            if self.target is not None and not self.dry_run:
+            if not self.dry_run:
                 lines.append(f"  (netgov-kg remove {short(self.addition.iri)} --from "
                              f"{self.target} takes it back)")
         if self.target is not None:
