@@ -249,11 +249,11 @@ def evidence_of(graph: Graph, resource: Node) -> list[Evidence]:
 
     Examples
     --------
-    >>> import netgov_kg
-    >>> from netgov_kg.namespaces import NGR
-    >>> kg = netgov_kg.load()
-    >>> [ev.exact for ev in evidence_of(kg.dataset, NGR["obs/yiwangtongban-cases-handled"])]
-    ['累计办件量1.73亿']
+    >>> g = Graph()
+    >>> _ = add_evidence(g, URIRef("urn:x"), Evidence(9, 12, "又一句"))
+    >>> _ = add_evidence(g, URIRef("urn:x"), Evidence(0, 3, "第一句"))
+    >>> [ev.exact for ev in evidence_of(g, URIRef("urn:x"))]
+    ['第一句', '又一句']
     """
     found = (read_evidence(graph, t) for t in graph.objects(resource, NG.evidence))
     return sorted(ev for ev in found if ev is not None)
