@@ -17,11 +17,14 @@ from .errors import InputError
 from .namespaces import NG, NGR
 
 if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
+    from datetime import datetime
+
     import networkx as nx
     from rdflib.term import Node
 
     from .extract.draft import Draft
     from .ingest.add import Summary
+    from .ingest.additions import Removal
     from .lookup import Description
     from .network.projections import ProjectionInfo
     from .network.similarity import SimilarCase
@@ -354,12 +357,28 @@ class KnowledgeGraph:
         into: str | PathLike[str] | None = None,
         dry_run: bool = False,
         lang: str | None = None,
+        by: str | None = None,
+        at: datetime | None = None,
     ) -> Summary:
         """Add cases from a YAML or CSV template. See :func:`netgov_kg.ingest.add.add_cases`."""
         from .ingest.add import add_cases
 
         target = None if into is None else Path(into)
-        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang)
+        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang, by=by,
+                         at=at)
+
+    def remove_addition(
+        self,
+        addition: str,
+        *,
+        source: str | PathLike[str],
+        dry_run: bool = False,
+        lang: str | None = None,
+    ) -> Removal:
+        """Take back one addition. See :func:`netgov_kg.ingest.additions.remove_addition`."""
+        from .ingest.additions import remove_addition
+
+        return remove_addition(self, addition, source=Path(source), dry_run=dry_run, lang=lang)
 
     def extract(
         self,

@@ -29,14 +29,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def engines(tmp_path_factory):
-    """The shipped graph plus 300 synthetic appeals, on the memory store and on Oxigraph."""
+    """The shipped graph plus 300 synthetic appeals and a fictional second source, on the
+    memory store and on Oxigraph."""
     from netgov_kg.synth import reference_from, write_appeals
 
     folder = tmp_path_factory.mktemp("appeals")
     ref = reference_from(netgov_kg.load(store="memory").dataset)
     appeals = write_appeals(folder / "appeals.ttl", 300, reference=ref, seed=12, source=False,
                             completed=280, pending=9)
-    return {s: netgov_kg.load(appeals, store=s) for s in ("memory", "oxigraph")}
+    second = REPO / "tests" / "fixtures" / "second-source.ttl"  # fictional: conflicting-figures
+    return {s: netgov_kg.load(appeals, second, store=s) for s in ("memory", "oxigraph")}
 
 
 def _same(engines, run) -> None:
