@@ -84,12 +84,12 @@ def read_one(st: MapState, path: KeyPath, source: URIRef) -> Evidence:
         if key not in EVIDENCE_KEYS:
             raise doc.error(f"unknown key {key!r} in evidence (use "
                             f"{', '.join(EVIDENCE_KEYS)})", path + (key,))
-    quote = V.text(doc, path + ("quote",), required=True)
+    quote = V.text(doc, path + ("quote",), required=True, strip=False)
     if not quote:
         raise doc.error("evidence needs a non-empty `quote`", path + ("quote",))
     start, end = V.integer(doc, path + ("start",)), V.integer(doc, path + ("end",))
-    prefix = V.text(doc, path + ("prefix",)) or ""
-    suffix = V.text(doc, path + ("suffix",)) or ""
+    prefix = V.text(doc, path + ("prefix",), strip=False) or ""
+    suffix = V.text(doc, path + ("suffix",), strip=False) or ""
     if start is None and end is not None:
         start = end - len(quote)
     if end is None and start is not None:

@@ -111,6 +111,19 @@ def test_bad_evidence_is_located(fresh_kg, tmp_path, evidence, message):
     assert info.value.location.field.startswith("cases[0].evidence")
 
 
+def test_evidence_context_keeps_line_breaks_and_spaces(fresh_kg, tmp_path):
+    """A prefix or suffix that ends at a line break is matched as written (it was stripped)."""
+    text = "标题\n  另据示例日报，办结率达到98.2%。\n办结率达到98.2%。\n"
+    body = """  - existing: ngr:case/yinchuan-weibo-matrix
+    evidence: {quote: 办结率达到98.2%, prefix: "。\\n", suffix: "。\\n"}
+"""
+    summary = fresh_kg.add_cases(_template(tmp_path, body, text=text), dry_run=True)
+    (_, evidence), = all_evidence(summary.graph)
+    assert evidence.start == text.rindex("办结率达到98.2%")
+    assert (evidence.prefix, evidence.suffix) == ("。\n", "。\n")
+    assert check(text, evidence) == []
+
+
 def test_evidence_without_a_text(fresh_kg, tmp_path):
     body = """  - existing: ngr:case/yinchuan-weibo-matrix
     evidence: [{quote: 某句话}, {quote: 另一句, start: 5}]
