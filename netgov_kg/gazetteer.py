@@ -23,10 +23,10 @@ Examples
 ('Pujiang County', True)
 >>> [p.path("en") for p in find_places("pujiang")]
 ['Zhejiang Province › Jinhua › Pujiang County', 'Sichuan Province › Chengdu › Pujiang County']
->>> resolve_place("朝阳区")
+>>> resolve_place("朝阳区")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-netgov_kg.errors.AmbiguousResource: '朝阳区' names 2 places: 110105 北京市 › 朝阳区; 220104 吉林省 › 长春市 › 朝阳区; give the code (or the path, e.g. 北京市朝阳区)
+netgov_kg.errors.AmbiguousResource: '朝阳区' names 2 places: 110105 北京市 › 朝阳区; ...
 """
 
 from __future__ import annotations

@@ -459,7 +459,7 @@ class _Mapper:
             for record in self.records:  # a place this template adds
                 if record.kind.name == "place" and V.get(self.doc, record.path + ("code",)) == code:
                     return record.iri  # type: ignore[return-value]
-            place = self.index.place_by_code(code)
+            place = self.index.place_by_code(code) or self._from_gazetteer(code, path)
             if place is None:
                 raise self.doc.error(
                     f"admin code {code} does not exist: none of the {len(self.index.codes)} "
@@ -473,10 +473,34 @@ class _Mapper:
                                   f"({', '.join(exc.candidates)}): write its GB/T 2260 code",
                                   exc, path) from None
         except UnknownResource as exc:
+            found = self._from_gazetteer(text, path)
+            if found is not None:
+                return found
             hint = str(exc).partition("; ")[2]
             raise self.doc.error(
                 f"unknown place {text!r}: the graph knows no place of this name (write its "
                 f"six-digit GB/T 2260 code){'; ' + hint if hint else ''}", path) from None
+
+    def _from_gazetteer(self, text: str, path: KeyPath) -> URIRef | None:
+        """Return the place of the national gazetteer that ``text`` names, or ``None``.
+
+        The place and its ancestors that the graph lacks are copied into the new triples
+        (:func:`netgov_kg.gazetteer.places_for`); an ambiguous name (朝阳区) is refused with the
+        candidates and their paths.
+        """
+        from ..gazetteer import places_for, resolve_place
+
+        try:
+            place = resolve_place(text)
+        except UnknownResource:
+            return None
+        except AmbiguousResource as exc:
+            raise self._ambiguous(f"place name {text!r} is ambiguous: {exc.message}", exc,
+                                  path) from None
+        for triple in places_for(place.code, known=self.index.codes):
+            self.graph.add(triple)
+        self.index.codes[place.code] = place.iri
+        return place.iri
 
     def _ambiguous(self, message: str, exc: AmbiguousResource, path: KeyPath) -> Exception:
         """Return the core's :class:`AmbiguousResource`, located at ``path`` of the template."""
