@@ -39,6 +39,7 @@ def test_facade_signatures_are_explicit_and_typed(method):
 def _heavy_names() -> dict[str, object]:
     import networkx as nx
 
+    from netgov_kg.gazetteer import Place
     from netgov_kg.ingest.add import Summary
     from netgov_kg.lookup import Description
     from netgov_kg.network.projections import ProjectionInfo
@@ -47,7 +48,7 @@ def _heavy_names() -> dict[str, object]:
 
     return {"nx": nx, "Summary": Summary, "Description": Description,
             "ProjectionInfo": ProjectionInfo, "SimilarCase": SimilarCase, "NamedQuery": NamedQuery,
-            "Node": object}
+            "Node": object, "Place": Place}
 
 
 def test_bindings_may_name_variables_like_parameters(kg):
