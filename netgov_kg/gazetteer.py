@@ -102,64 +102,77 @@ class Place:
         return f"{self.code} {self.path()} ({self.name_en})"
 
 
-class _Gazetteer:
-    """The parsed gazetteer: places by code, triples by subject, a name index."""
+#: The properties a :class:`Place` is made of (IRIs as strings: the parse works on strings).
+_ROW = {str(p): p for p in (NG.adminCode, NG.pinyin, SKOS.altLabel, NG.adminLevel,
+                            NG.divisionType, NG.partOf, GEO.lat, GEO.long)}
 
-    def __init__(self, text: str) -> None:
+
+class _Gazetteer:
+    """The parsed gazetteer: an in-memory Oxigraph store, places by code, a name index.
+
+    Oxigraph's bulk loader parses the file; the places are read property by property (strings,
+    no rdflib terms), and only the triples :func:`places_for` returns become rdflib terms.
+    """
+
+    def __init__(self, data: bytes) -> None:
         import pyoxigraph as ox
 
-        self.triples: dict[object, list[tuple]] = {}
-        rows: dict[URIRef, dict[str, object]] = {}
-        notes: dict[str, list[str]] = {}
-        for quad in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
-            s, p, o = (_to_rdflib(t) for t in (quad.subject, quad.predicate, quad.object))
-            self.triples.setdefault(s, []).append((s, p, o))
-            if p == RDF.subject and isinstance(s, BNode):
-                notes.setdefault(str(o), []).append(s)  # type: ignore[arg-type]
-            if not isinstance(s, URIRef) or not str(s).startswith(f"{NGR}place/"):
-                continue
-            row = rows.setdefault(s, {})
-            if p == RDFS.label and isinstance(o, Literal):
-                row[f"label_{o.language}"] = str(o)
-            elif p in (NG.adminCode, NG.pinyin, SKOS.altLabel, NG.adminLevel, NG.divisionType,
-                       NG.partOf, GEO.lat, GEO.long):
-                row[str(p)] = o
-        self.notes = notes
+        self.store = ox.Store()
+        self.store.bulk_load(data, format=ox.RdfFormat.TURTLE)
+        rows: dict[str, dict[str, str]] = {}
+        for prop in _ROW:
+            for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), None):
+                rows.setdefault(quad.subject.value, {})[prop] = quad.object.value
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None):
+            if quad.subject.value in rows:
+                rows[quad.subject.value][f"label_{quad.object.language}"] = quad.object.value
+        rows = {iri: row for iri, row in rows.items() if str(NG.adminCode) in row}
         self.places: dict[str, Place] = {}
-        by_iri: dict[URIRef, dict[str, object]] = rows
-        for iri in sorted(rows, key=str):
-            self._place(iri, by_iri)
+        for iri in sorted(rows):
+            self._place(iri, rows)
         self.keys: dict[str, set[str]] = {}
         for place in self.places.values():
-            for key in {place.name_zh, place.short, place.name_en, place.pinyin,
-                        _strip_generic_en(place.name_en)}:
-                if key:
-                    self.keys.setdefault(fold(key), set()).add(place.code)
+            for name in {place.name_zh, place.short, place.name_en, place.pinyin,
+                         _strip_generic_en(place.name_en)}:
+                if name:
+                    self.keys.setdefault(fold(name), set()).add(place.code)
 
-    def _place(self, iri: URIRef, rows: dict[URIRef, dict[str, object]]) -> Place:
+    def _place(self, iri: str, rows: dict[str, dict[str, str]]) -> Place:
         row = rows[iri]
-        code = str(row[str(NG.adminCode)])
+        code = row[str(NG.adminCode)]
         if code in self.places:
             return self.places[code]
         parent = row.get(str(NG.partOf))
         ancestors: tuple[Place, ...] = ()
-        if isinstance(parent, URIRef) and parent in rows:
+        if parent in rows:
             up = self._place(parent, rows)
             ancestors = (*up.ancestors, up)
         lat, long = row.get(str(GEO.lat)), row.get(str(GEO.long))
         place = Place(
-            iri=iri, code=code, name_zh=str(row["label_zh"]), name_en=str(row["label_en"]),
-            level=row[str(NG.adminLevel)], division_type=row[str(NG.divisionType)],  # type: ignore[arg-type]
-            parent=parent if isinstance(parent, URIRef) else None,
-            pinyin=str(row.get(str(NG.pinyin), "")), short=str(row.get(str(SKOS.altLabel), "")),
-            lat=float(lat) if lat is not None else None,  # type: ignore[arg-type]
-            long=float(long) if long is not None else None,  # type: ignore[arg-type]
+            iri=URIRef(iri), code=code, name_zh=row["label_zh"], name_en=row["label_en"],
+            level=URIRef(row[str(NG.adminLevel)]),
+            division_type=URIRef(row[str(NG.divisionType)]),
+            parent=URIRef(parent) if parent else None,
+            pinyin=row.get(str(NG.pinyin), ""), short=row.get(str(SKOS.altLabel), ""),
+            lat=float(lat) if lat is not None else None,
+            long=float(long) if long is not None else None,
             ancestors=ancestors)
         self.places[code] = place
         return place
 
     def by_key(self, key: str) -> set[str]:
         return set(self.keys.get(key, ()))
+
+    def rdflib_triples(self, iri: URIRef) -> list[tuple]:
+        """Return the triples about ``iri`` and its basis notes, as rdflib terms."""
+        import pyoxigraph as ox
+
+        node = ox.NamedNode(str(iri))
+        quads = list(self.store.quads_for_pattern(node, None, None))
+        for note in self.store.quads_for_pattern(None, ox.NamedNode(str(RDF.subject)), node):
+            quads += self.store.quads_for_pattern(note.subject, None, None)
+        return [tuple(_to_rdflib(t) for t in (q.subject, q.predicate, q.object))
+                for q in quads]
 
 
 def _to_rdflib(term: object) -> object:
@@ -189,7 +202,7 @@ def _strip_generic_en(name: str) -> str:
 
 @cache
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer(gzip.decompress(gazetteer_file().read_bytes()).decode("utf-8"))
+    return _Gazetteer(gzip.decompress(gazetteer_file().read_bytes()))
 
 
 def _lookup(text: str) -> set[str]:
@@ -306,11 +319,8 @@ def places_for(code: str, *, known: Iterable[str | URIRef] = ()) -> Graph:
     for p in (place, *reversed(place.ancestors)):
         if p is not place and (p.code in stop or str(p.iri) in stop):
             break
-        for triple in gaz.triples.get(p.iri, ()):
+        for triple in gaz.rdflib_triples(p.iri):
             graph.add(triple)
-        for note in gaz.notes.get(str(p.iri), ()):
-            for triple in gaz.triples.get(note, ()):
-                graph.add(triple)
     return graph
 
 

@@ -225,3 +225,9 @@ def test_an_ambiguous_place_name_is_refused_with_the_paths(tmp_path):
         netgov_kg.load().add_cases(template, into=tmp_path / "extra.ttl", dry_run=True)
     assert "北京市 › 朝阳区" in str(err.value) and err.value.location is not None
     assert isinstance(err.value, InputError)
+
+
+@pytest.mark.slow
+def test_the_data_with_the_whole_gazetteer_conforms():
+    report = netgov_kg.load(gazetteer=True).validate()
+    assert report.conforms and not report.results
