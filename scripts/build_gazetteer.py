@@ -48,7 +48,8 @@ PLACES = ROOT / "data" / "places.ttl"
 
 #: The code edition of the hierarchy (china-division 2.7.0's README).
 CODE_EDITION = "2023"
-CODE_EDITION_NOTE = ("国家统计局2023年统计用区划代码(截止2023-06-30),县级及以上与GB/T 2260一致的部分",
+CODE_EDITION_NOTE = ("国家统计局2023年统计用区划代码(截止2023-06-30),"
+                     "县级及以上与GB/T 2260一致的部分",
                      "National Bureau of Statistics, statistical division codes, 2023 edition "
                      "(as of 2023-06-30), the GB/T 2260 divisions among them")
 
@@ -68,6 +69,7 @@ class Package:
 
     @property
     def folder(self) -> Path:
+        """The folder of the vendored files."""
         return INPUTS / f"{self.name}-{self.version}"
 
 
@@ -135,7 +137,8 @@ def excluded(code: str, name: str, parent_name: str) -> str | None:
 
 #: (suffix of the zh name, level, ng:DivisionType local name, English generic), longest first.
 TYPES = {
-    "province": [("自治区", "AutonomousRegion", "Autonomous Region"), ("省", "Province", "Province"),
+    "province": [("自治区", "AutonomousRegion", "Autonomous Region"),
+                 ("省", "Province", "Province"),
                  ("市", "Municipality", "")],
     "prefecture": [("自治州", "AutonomousPrefecture", "Autonomous Prefecture"),
                    ("地区", "Prefecture", "Prefecture"), ("盟", "League", "League"),
@@ -250,11 +253,12 @@ def english_name(name: str, level: str, exceptions: dict[str, str], code: str) -
         base = base[: -len(part[0])]
     if len(base) == 1:  # one-character names keep their generic: 忠县 Zhongxian County
         word = romanise(base + name[len(base)])
-    elif base.endswith("新") and kind == "District" and len(base) > 2:  # 沈北新区 Shenbei New District
+    elif base.endswith("新") and kind == "District" and len(base) > 2:  # 沈北新区: New District
         word, words = romanise(base[:-1]), ["New"]
     else:
         word = romanise(base)
-    parts = [word, *words] + ([ethnic_english(groups)] if groups else []) + ([generic] if generic else [])
+    parts = [word, *words] + ([ethnic_english(groups)] if groups else [])
+    parts += [generic] if generic else []
     return " ".join(parts), False
 
 
@@ -281,6 +285,7 @@ class Division:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
+    """Read a CSV file with a header into dicts."""
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
@@ -288,7 +293,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def read_exceptions() -> dict[str, str]:
     """Return code -> English name from ``english-exceptions.tsv`` (checked for duplicates)."""
     out: dict[str, str] = {}
-    for n, line in enumerate((INPUTS / "english-exceptions.tsv").read_text("utf-8").splitlines(), 1):
+    lines = (INPUTS / "english-exceptions.tsv").read_text("utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
@@ -353,16 +359,21 @@ def curated_codes() -> set[str]:
 
 
 def q(text: str) -> str:
+    """Quote ``text`` as a Turtle string."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def decimal(text: str) -> str:
-    whole, _, frac = text.strip().partition(".")
-    frac = frac.rstrip("0")
-    return f"{whole}.{frac}" if frac else whole
+    """Return the canonical ``xsd:decimal`` form of a coordinate (the project's rule)."""
+    from rdflib.namespace import XSD
+
+    from netgov_kg.literals import canonical_lexical
+
+    return canonical_lexical(text.strip(), XSD.decimal)
 
 
 def sha256(path: Path) -> str:
+    """Return the SHA-256 of a file (hex)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -387,10 +398,12 @@ def metadata(places: list[Division], dropped: int) -> str:
     lines = [
         "<dataset/gazetteer>",
         "    a void:Dataset , dcat:Dataset , prov:Entity ;",
-        '    rdfs:label "全国行政区划地名录"@zh , "National gazetteer of administrative divisions"@en ;',
+        '    rdfs:label "全国行政区划地名录"@zh , '
+        '"National gazetteer of administrative divisions"@en ;',
         "    dcterms:description "
-        + q(f"中华人民共和国大陆省级、地级、县级行政区划 {len(places)} 个:GB/T 2260 代码、中英文名称、层级、"
-            "类型、上级与 WGS84 坐标(数据有坐标时)。英文名由拼音生成,另有人工整理的例外表。") + "@zh ,",
+        + q(f"中华人民共和国大陆省级、地级、县级行政区划 {len(places)} 个:"
+            "GB/T 2260 代码、中英文名称、层级、类型、上级与 WGS84 坐标(数据有坐标时)。"
+            "英文名由拼音生成,另有人工整理的例外表。") + "@zh ,",
         "        " + q(f"The {len(places)} province-, prefecture- and county-level divisions of "
                        "mainland China: GB/T 2260 code, zh and en names, level, division type, "
                        "parent and WGS84 coordinates where the data has them. English names are "
@@ -451,6 +464,7 @@ def metadata(places: list[Division], dropped: int) -> str:
 
 
 def place_block(d: Division) -> str:
+    """Return the Turtle of one division and the basis note of its English name."""
     lines = [
         f"<place/{d.code}>",
         "    a ng:Place , ng:AdministrativeDivision ;",
@@ -478,7 +492,8 @@ def place_block(d: Division) -> str:
               f"{PINYIN_TOOL[1]}), not checked one by one.")
     lines += [
         "[] a rdf:Statement ;",
-        f"   rdf:subject <place/{d.code}> ; rdf:predicate rdfs:label ; rdf:object {q(d.english)}@en ;",
+        f"   rdf:subject <place/{d.code}> ; rdf:predicate rdfs:label ; "
+        f"rdf:object {q(d.english)}@en ;",
         "   ng:basis ng:Background ;",
         f"   rdfs:comment {q(zh)}@zh , {q(en)}@en .",
     ]
@@ -514,6 +529,7 @@ def build() -> tuple[bytes, list[Division], list[tuple[str, str, str]]]:
 
 
 def write(data: bytes) -> None:
+    """Write the gzip file (no time, no name in the header) through a temporary file."""
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as f:
@@ -561,6 +577,7 @@ def fetch() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fetch", action="store_true",
                         help="download the pinned packages first (network)")
