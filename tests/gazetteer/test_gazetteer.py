@@ -198,6 +198,8 @@ def test_a_case_in_any_county_is_added_by_code_or_name(tmp_path, place):
     kg = netgov_kg.load()
     summary = kg.add_cases(template, into=target)
     assert summary.cases == [NGR["case/fictional-pujiang-case"]]
+    assert summary.new_resources[NGR["place/510131"]] == "place"
+    assert NGR["place/510100"] not in summary.new_resources
     written = Graph().parse(target)
     county = NGR["place/510131"]
     assert (NGR["case/fictional-pujiang-case"], NG.locatedIn, county) in written
