@@ -53,6 +53,7 @@ __all__ = [
     "find_places",
     "gazetteer_file",
     "load_gazetteer",
+    "place_names",
     "places_for",
     "resolve_place",
 ]
@@ -256,6 +257,27 @@ def find_places(text: str) -> list[Place]:
     """
     gaz = _gazetteer()
     return [gaz.places[c] for c in sorted(_lookup(text))]
+
+
+def place_names() -> dict[str, tuple[str, ...]]:
+    """Return every zh name of the gazetteer (full and short) with the codes it names.
+
+    For finding places in running text (``extract``): scan for these names, longest first,
+    then :func:`resolve_place` or :func:`find_places` the hits. Short names of one character
+    are left out.
+
+    Examples
+    --------
+    >>> names = place_names()
+    >>> names["蒲江县"], names["蒲江"], names["朝阳区"]
+    (('510131',), ('510131',), ('110105', '220104'))
+    """
+    out: dict[str, set[str]] = {}
+    for code, place in _gazetteer().places.items():
+        for name in (place.name_zh, place.short):
+            if len(name) > 1:
+                out.setdefault(name, set()).add(code)
+    return {name: tuple(sorted(codes)) for name, codes in sorted(out.items())}
 
 
 def resolve_place(text_or_code: str) -> Place:
