@@ -463,8 +463,8 @@ class _Mapper:
             if place is None:
                 raise self.doc.error(
                     f"admin code {code} does not exist: none of the {len(self.index.codes)} "
-                    "places known to the graph has this GB/T 2260 code (add the place first, "
-                    "or check the code)", path)
+                    "places known to the graph has this GB/T 2260 code, nor has the national "
+                    "gazetteer (check the code, or add the place first)", path)
             return place
         try:
             return self.index.resolve(text, NG.Place, what="place")
@@ -478,7 +478,8 @@ class _Mapper:
                 return found
             hint = str(exc).partition("; ")[2]
             raise self.doc.error(
-                f"unknown place {text!r}: the graph knows no place of this name (write its "
+                f"unknown place {text!r}: neither the graph nor the national gazetteer knows "
+                f"a place of this name (write its "
                 f"six-digit GB/T 2260 code){'; ' + hint if hint else ''}", path) from None
 
     def _from_gazetteer(self, text: str, path: KeyPath) -> URIRef | None:
