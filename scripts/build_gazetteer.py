@@ -172,7 +172,7 @@ ETHNIC_BARE = ("柯尔克孜", "维吾尔", "哈萨克", "塔吉克", "蒙古", 
 
 #: Readings that pinyin tools get wrong in place names, everywhere they occur.
 CHAR_READINGS = {"都": "du", "朝": "chao", "勒": "le", "覃": "qin", "筠": "jun", "长": "chang",
-                 "什": "shi", "蚌": "beng"}
+                 "什": "shi", "蚌": "beng", "柏": "bai", "乐": "le"}
 
 #: Parts of banner names: 科尔沁左翼中旗 Ke'erqin Left Wing Middle Banner.
 BANNER_PARTS = (("左翼", "Left Wing"), ("右翼", "Right Wing"), ("前", "Front"), ("后", "Rear"),
