@@ -39,13 +39,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
-from .errors import AmbiguousResource, UnknownResource
-from .namespaces import GEO, NG, NGR, bind_prefixes
-from .resources import data_root
-from .terms import fold
+from ..errors import AmbiguousResource, UnknownResource
+from ..namespaces import NGR, bind_prefixes
+from ..resources import data_root
+from ..terms import fold
 
 __all__ = [
     "GAZETTEER_GRAPH",
@@ -103,31 +103,28 @@ class Place:
         return f"{self.code} {self.path()} ({self.name_en})"
 
 
-#: The properties a :class:`Place` is made of (IRIs as strings: the parse works on strings).
-_ROW = {str(p): p for p in (NG.adminCode, NG.pinyin, SKOS.altLabel, NG.adminLevel,
-                            NG.divisionType, NG.partOf, GEO.lat, GEO.long)}
-
-
 class _Gazetteer:
-    """The parsed gazetteer: an in-memory Oxigraph store, places by code, a name index.
+    """The parsed gazetteer: an in-memory store, places by code, a name index.
 
-    Oxigraph's bulk loader parses the file; the places are read property by property (strings,
-    no rdflib terms), and only the triples :func:`places_for` returns become rdflib terms.
+    The file is parsed into its own in-memory store (Oxigraph, the default engine); the places
+    come from one query (``gazetteer/queries/places.rq``) through the one query path, and only
+    the triples :func:`places_for` returns become rdflib terms.
     """
 
-    def __init__(self, data: bytes) -> None:
-        import pyoxigraph as ox
+    def __init__(self) -> None:
+        from ..query.engine import execute, with_base
+        from ..resources import query_text
+        from ..stores import open_store
 
-        self.store = ox.Store()
-        self.store.bulk_load(data, format=ox.RdfFormat.TURTLE)
+        self.dataset = open_store(None)
+        load_gazetteer(self.dataset)
+        self.graph = self.dataset.graph(GAZETTEER_GRAPH)
+        out = execute(self.dataset, with_base(query_text("gazetteer", "places")), terms="tuple")
         rows: dict[str, dict[str, str]] = {}
-        for prop in _ROW:
-            for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), None):
-                rows.setdefault(quad.subject.value, {})[prop] = quad.object.value
-        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None):
-            if quad.subject.value in rows:
-                rows[quad.subject.value][f"label_{quad.object.language}"] = quad.object.value
-        rows = {iri: row for iri, row in rows.items() if str(NG.adminCode) in row}
+        for row in out.rows:
+            values = {var: term[1] for var, term in zip(out.variables, row, strict=True)
+                      if term is not None}
+            rows[values["place"]] = values
         self.places: dict[str, Place] = {}
         for iri in sorted(rows):
             self._place(iri, rows)
@@ -140,21 +137,20 @@ class _Gazetteer:
 
     def _place(self, iri: str, rows: dict[str, dict[str, str]]) -> Place:
         row = rows[iri]
-        code = row[str(NG.adminCode)]
+        code = row["code"]
         if code in self.places:
             return self.places[code]
-        parent = row.get(str(NG.partOf))
+        parent = row.get("parent")
         ancestors: tuple[Place, ...] = ()
         if parent in rows:
             up = self._place(parent, rows)
             ancestors = (*up.ancestors, up)
-        lat, long = row.get(str(GEO.lat)), row.get(str(GEO.long))
+        lat, long = row.get("lat"), row.get("long")
         place = Place(
-            iri=URIRef(iri), code=code, name_zh=row["label_zh"], name_en=row["label_en"],
-            level=URIRef(row[str(NG.adminLevel)]),
-            division_type=URIRef(row[str(NG.divisionType)]),
+            iri=URIRef(iri), code=code, name_zh=row["zh"], name_en=row["en"],
+            level=URIRef(row["level"]), division_type=URIRef(row["type"]),
             parent=URIRef(parent) if parent else None,
-            pinyin=row.get(str(NG.pinyin), ""), short=row.get(str(SKOS.altLabel), ""),
+            pinyin=row.get("pinyin", ""), short=row.get("short", ""),
             lat=float(lat) if lat is not None else None,
             long=float(long) if long is not None else None,
             ancestors=ancestors)
@@ -164,32 +160,12 @@ class _Gazetteer:
     def by_key(self, key: str) -> set[str]:
         return set(self.keys.get(key, ()))
 
-    def rdflib_triples(self, iri: URIRef) -> list[tuple]:
-        """Return the triples about ``iri`` and its basis notes, as rdflib terms."""
-        import pyoxigraph as ox
-
-        node = ox.NamedNode(str(iri))
-        quads = list(self.store.quads_for_pattern(node, None, None))
-        for note in self.store.quads_for_pattern(None, ox.NamedNode(str(RDF.subject)), node):
-            quads += self.store.quads_for_pattern(note.subject, None, None)
-        return [tuple(_to_rdflib(t) for t in (q.subject, q.predicate, q.object))
-                for q in quads]
-
-
-def _to_rdflib(term: object) -> object:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(datatype))
+    def triples_of(self, iri: URIRef) -> list[tuple]:
+        """Return the triples about ``iri`` and those of its basis notes."""
+        found = list(self.graph.triples((iri, None, None)))
+        for note in self.graph.subjects(RDF.subject, iri):
+            found += self.graph.triples((note, None, None))
+        return found
 
 
 def _strip_generic_en(name: str) -> str:
@@ -203,7 +179,7 @@ def _strip_generic_en(name: str) -> str:
 
 @cache
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer(gzip.decompress(gazetteer_file().read_bytes()))
+    return _Gazetteer()
 
 
 def _lookup(text: str) -> set[str]:
@@ -328,6 +304,7 @@ def places_for(code: str, *, known: Iterable[str | URIRef] = ()) -> Graph:
 
     Examples
     --------
+    >>> from netgov_kg.namespaces import NG
     >>> g = places_for("510131")
     >>> sorted({str(s).rsplit("/", 1)[-1] for s in g.subjects(NG.adminCode)})
     ['510000', '510100', '510131']
@@ -341,7 +318,7 @@ def places_for(code: str, *, known: Iterable[str | URIRef] = ()) -> Graph:
     for p in (place, *reversed(place.ancestors)):
         if p is not place and (p.code in stop or str(p.iri) in stop):
             break
-        for triple in gaz.rdflib_triples(p.iri):
+        for triple in gaz.triples_of(p.iri):
             graph.add(triple)
     return graph
 
@@ -351,8 +328,8 @@ def load_gazetteer(dataset: object, *, reload: bool = False) -> None:
 
     A persistent store that already holds the graph is left as it is unless ``reload``.
     """
-    from .loading import parse_file
-    from .stores import drop_graph, has_graph, is_persistent
+    from ..loading import parse_file
+    from ..stores import drop_graph, has_graph, is_persistent
 
     if is_persistent(dataset) and has_graph(dataset, GAZETTEER_GRAPH):  # type: ignore[arg-type]
         if not reload:
