@@ -45,5 +45,8 @@ assert "_data" in netgov_kg.resources.data_root().parts, netgov_kg.resources.dat
 assert cases == 10, cases
 pages = pathlib.Path(netgov_kg.__file__).parent / "server" / "templates"
 assert all((pages / f).is_file() for f in ("base.html", "resource.html", "query.js")), pages
+from netgov_kg.gazetteer import resolve_place
+assert resolve_place("510131").path() == "四川省 › 成都市 › 蒲江县"
+assert len(netgov_kg.load(gazetteer=True)) > n + 50000
 print(f"wheel: loaded {n} triples and {cases} cases from {netgov_kg.resources.data_root()}")
 PY

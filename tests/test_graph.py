@@ -42,6 +42,7 @@ def _heavy_names() -> dict[str, object]:
     import networkx as nx
 
     from netgov_kg.extract.draft import Draft
+    from netgov_kg.gazetteer import Place
     from netgov_kg.ingest.add import Summary
     from netgov_kg.ingest.additions import Removal
     from netgov_kg.lookup import Description
@@ -51,7 +52,7 @@ def _heavy_names() -> dict[str, object]:
 
     return {"nx": nx, "Draft": Draft, "Summary": Summary, "Description": Description,
             "ProjectionInfo": ProjectionInfo, "SimilarCase": SimilarCase, "NamedQuery": NamedQuery,
-            "Node": object, "Removal": Removal, "datetime": datetime}
+            "Node": object, "Removal": Removal, "datetime": datetime, "Place": Place}
 
 
 def test_bindings_may_name_variables_like_parameters(kg):

@@ -30,6 +30,8 @@ EXAMPLES = {
   netgov-kg run case-figures --param case=ngr:case/yinchuan-weibo-matrix --format json""",
     "queries": "examples:\n  netgov-kg queries\n  netgov-kg --lang en queries",
     "find": "examples:\n  netgov-kg find 一网通办\n  netgov-kg find chengdu --format csv",
+    "place": ("examples:\n  netgov-kg place 510131\n  netgov-kg place 蒲江\n"
+              "  netgov-kg place pujiang\n  netgov-kg place 朝阳区 --format csv"),
     "describe": (
         "examples:\n  netgov-kg describe 成都市网络理政平台\n  netgov-kg describe ngr:place/510100"
     ),
@@ -111,6 +113,10 @@ def register(sub: Any) -> None:
 
     p = _add(sub, "find", "find resources whose label contains TEXT (zh or en)", cmd_find,
              fmt=True)
+    p.add_argument("text")
+
+    p = _add(sub, "place", "find places of the national gazetteer by code, zh name, pinyin or "
+             "English name (exit 1 if none)", cmd_place, fmt=True)
     p.add_argument("text")
 
     p = _add(sub, "describe", "describe one resource, by IRI, CURIE or label", cmd_describe,
@@ -306,6 +312,28 @@ def cmd_find(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     print_results(kg.find(args.text, lang=_lang(args)), args.format, lang=_lang(args),
                   iris=("resource",))
+    return 0
+
+
+def cmd_place(args: argparse.Namespace) -> int:
+    """``netgov-kg place TEXT``: every place of the gazetteer that TEXT names, with its path."""
+    from rdflib import Literal
+
+    from ..gazetteer import find_places
+    from ..query.results import Results
+    from ..terms import local_name
+
+    lang = _lang(args)
+    rows = [(p.iri, Literal(p.code), Literal(p.path(lang)), Literal(p.name_en),
+             Literal(local_name(p.division_type)),
+             Literal(p.lat) if p.lat is not None else None,
+             Literal(p.long) if p.long is not None else None)
+            for p in find_places(args.text)]
+    if not rows:
+        print(f"no place of the gazetteer has the code or name {args.text!r}", file=sys.stderr)
+        return 1
+    print_results(Results(["place", "code", "path", "name_en", "type", "lat", "long"], rows),
+                  args.format, lang=lang, iris=("place",))
     return 0
 
 

@@ -26,7 +26,7 @@ from rdflib.namespace import RDF
 
 from ..atomic import atomic_write, read_target
 from ..errors import ImplausibleValueWarning, InputError, Location
-from ..namespaces import bind_prefixes
+from ..namespaces import NG, bind_prefixes
 from .additions import Addition, new_addition
 from .additions import header as additions_header
 from .index import GraphIndex
@@ -292,6 +292,9 @@ def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) ->
             summary.reused[record.iri] = record.kind.name
         else:
             summary.new_resources[record.iri] = record.kind.name
+    for place in added.subjects(RDF.type, NG.Place):  # copied from the gazetteer
+        if place not in summary.new_resources and not index.exists(place):
+            summary.new_resources[place] = "place"  # type: ignore[index]
     for _, predicate, obj in added:
         if (predicate != RDF.type and isinstance(obj, URIRef)
                 and obj not in summary.new_resources and index.exists(obj)):

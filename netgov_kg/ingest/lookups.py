@@ -1,8 +1,9 @@
 """How a written name of a place or a theme finds its resource (the kinds' own lookups).
 
-A place is found by its GB/T 2260 code (a place of the template first, then the graph) or by
-its name; a theme by a label of the scheme (zh or en) or by its IRI. Both are used by
-:mod:`.kinds` as the ``lookup`` of their kind.
+A place is found by its GB/T 2260 code (a place of the template first, then the graph, then
+the national gazetteer, whose place and missing ancestors are then copied into the new triples)
+or by its name (the graph, then the gazetteer); a theme by a label of the scheme (zh or en)
+or by its IRI. Both are used by :mod:`.kinds` as the ``lookup`` of their kind.
 """
 
 from __future__ import annotations
@@ -29,12 +30,12 @@ def place(st: MapState, kind: Kind, text: str, path: KeyPath) -> URIRef:
         for record in st.records:  # a place this template adds
             if record.kind is kind and V.get(doc, record.path + ("code",)) == code:
                 return record.iri  # type: ignore[return-value]
-        found = index.place_by_code(code)
+        found = index.place_by_code(code) or from_gazetteer(st, code, path)
         if found is None:
             raise doc.error(
                 f"admin code {code} does not exist: none of the {len(index.codes)} "
-                "places known to the graph has this GB/T 2260 code (add the place first, "
-                "or check the code)", path)
+                "places known to the graph has this GB/T 2260 code, nor has the national "
+                "gazetteer (check the code, or add the place first)", path)
         return found
     try:
         return index.resolve(text, NG.Place, what="place")
@@ -43,10 +44,36 @@ def place(st: MapState, kind: Kind, text: str, path: KeyPath) -> URIRef:
                         f"({', '.join(exc.candidates)}): write its GB/T 2260 code",
                         exc, path) from None
     except UnknownResource as exc:
+        found = from_gazetteer(st, text, path)
+        if found is not None:
+            return found
         hint = str(exc).partition("; ")[2]
         raise doc.error(
-            f"unknown place {text!r}: the graph knows no place of this name (write its "
-            f"six-digit GB/T 2260 code){'; ' + hint if hint else ''}", path) from None
+            f"unknown place {text!r}: neither the graph nor the national gazetteer knows a "
+            f"place of this name (write its six-digit GB/T 2260 code)"
+            f"{'; ' + hint if hint else ''}", path) from None
+
+
+def from_gazetteer(st: MapState, text: str, path: KeyPath) -> URIRef | None:
+    """Return the place of the national gazetteer that ``text`` (a code or name) names, or ``None``.
+
+    The place and its ancestors that the graph lacks are copied into the new triples
+    (:func:`netgov_kg.gazetteer.places_for`); an ambiguous name (朝阳区) is refused with the
+    candidates and their paths.
+    """
+    from ..gazetteer import places_for, resolve_place
+
+    try:
+        found = resolve_place(text)
+    except UnknownResource:
+        return None
+    except AmbiguousResource as exc:
+        raise ambiguous(st, f"place name {text!r} is ambiguous: {exc.message}", exc,
+                        path) from None
+    for triple in places_for(found.code, known=st.index.codes):
+        st.graph.add(triple)
+    st.index.codes[found.code] = found.iri
+    return found.iri
 
 
 def theme(st: MapState, kind: Kind, text: str, path: KeyPath) -> URIRef:
