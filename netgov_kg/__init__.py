@@ -33,6 +33,7 @@ from .errors import (
     QuerySyntaxError,
     QueryTooLarge,
     StoreError,
+    UnknownFormat,
     UnknownNameError,
     UnknownResource,
 )
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .query.results import Results, Row
     from .validation.report import Finding, Report
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Names imported on first use: ``import netgov_kg`` (and so any ``netgov_kg.*`` module, such
 #: as the command line) does not import rdflib until something needs it; ``netgov_kg.Report``
@@ -91,6 +92,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTooLarge",
     "UnknownNameError",
+    "UnknownFormat",
     "UnknownResource",
     "AmbiguousResource",
     "StoreError",

@@ -17,10 +17,15 @@ from .errors import InputError
 from .namespaces import NG, NGR
 
 if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
+    from datetime import datetime
+
     import networkx as nx
     from rdflib.term import Node
 
+    from .extract.draft import Draft
+    from .gazetteer import Place
     from .ingest.add import Summary
+    from .ingest.additions import Removal
     from .lookup import Description
     from .network.projections import ProjectionInfo
     from .network.similarity import SimilarCase
@@ -264,6 +269,23 @@ class KnowledgeGraph:
         found.lang = lang or self.lang
         return found
 
+    def find_place(self, text: str) -> list[Place]:
+        """Find places of the national gazetteer by code, zh name, pinyin or English name.
+
+        See :func:`netgov_kg.gazetteer.find_places`; each :class:`~netgov_kg.gazetteer.Place`
+        has its path (``place.path()``: 四川省 › 成都市 › 蒲江县). Ambiguous names (朝阳区)
+        give every candidate. The gazetteer is read on first use; it need not be loaded.
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> [p.path() for p in netgov_kg.load().find_place("蒲江县")]
+        ['四川省 › 成都市 › 蒲江县']
+        """
+        from .gazetteer import find_places
+
+        return find_places(text)
+
     def describe(self, iri_or_label: str | URIRef, *, lang: str | None = None) -> Description:
         """Describe one resource, given by IRI, CURIE or label (zh or en)."""
         from .lookup import describe
@@ -353,12 +375,52 @@ class KnowledgeGraph:
         into: str | PathLike[str] | None = None,
         dry_run: bool = False,
         lang: str | None = None,
+        by: str | None = None,
+        at: datetime | None = None,
     ) -> Summary:
         """Add cases from a YAML or CSV template. See :func:`netgov_kg.ingest.add.add_cases`."""
         from .ingest.add import add_cases
 
         target = None if into is None else Path(into)
-        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang)
+        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang, by=by,
+                         at=at)
+
+    def remove_addition(
+        self,
+        addition: str,
+        *,
+        source: str | PathLike[str],
+        dry_run: bool = False,
+        lang: str | None = None,
+    ) -> Removal:
+        """Take back one addition. See :func:`netgov_kg.ingest.additions.remove_addition`."""
+        from .ingest.additions import remove_addition
+
+        return remove_addition(self, addition, source=Path(source), dry_run=dry_run, lang=lang)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        gazetteer: bool = True,
+        source_url: str | None = None,
+        source_date: str | None = None,
+    ) -> Draft:
+        """Draft a case template from a Chinese article (see :mod:`netgov_kg.extract`).
+
+        Every proposed item has ``evidence`` (offsets into ``text`` as given) and ``review``.
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> d = netgov_kg.load().extract("“青禾通”APP上线以来,接入部门20多个。")
+        >>> d.figures[0].written, d.cases[0]["platforms"][0]["label"]["zh"]
+        ('20多', '“青禾通”APP')
+        """
+        from .extract import extract
+
+        return extract(self.dataset, text, gazetteer=gazetteer, source_url=source_url,
+                       source_date=source_date)
 
 
 def load(
@@ -368,6 +430,7 @@ def load(
     lang: str = "zh",
     include_data: bool = True,
     reload: bool = False,
+    gazetteer: bool = False,
 ) -> KnowledgeGraph:
     """Load the ontology and the data (and any ``extra`` files) into a store.
 
@@ -389,11 +452,17 @@ def load(
         For a persistent store (``"oxigraph:PATH"``, ``"sparql:URL"``), parse every file
         again and replace its graph; by default a file whose graph the store already holds is
         not loaded again (load once, query many times).
+    gazetteer : bool
+        Also load the national gazetteer (every province-, prefecture- and county-level
+        division, :mod:`netgov_kg.gazetteer`) into its own named graph
+        (``ngr:graph/gazetteer``). Off by default, so the default graph stays small.
 
     Examples
     --------
     >>> kg = load()
     >>> len(kg) > 0
+    True
+    >>> len(load(gazetteer=True)) - len(kg) > 50000
     True
     """
     from .loading import load_into
@@ -401,6 +470,10 @@ def load(
 
     dataset = open_store(store)
     load_into(dataset, extra=[Path(p) for p in extra], include_data=include_data, reload=reload)
+    if gazetteer:
+        from .gazetteer import load_gazetteer
+
+        load_gazetteer(dataset, reload=reload)
     if inference:
         from .inference import expand
 

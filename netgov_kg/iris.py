@@ -44,6 +44,7 @@ PREFIX_IRIS: dict[str, str] = {
     "vann": "http://purl.org/vocab/vann/",
     "void": "http://rdfs.org/ns/void#",
     "dcat": "http://www.w3.org/ns/dcat#",
+    "oa": "http://www.w3.org/ns/oa#",
 }
 
 #: The properties a resource's display label is read from, in order (``rdfs:label``, then

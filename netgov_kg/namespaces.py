@@ -28,6 +28,8 @@ GEO = Namespace(PREFIX_IRIS["geo"])
 VANN = Namespace(PREFIX_IRIS["vann"])
 VOID = Namespace(PREFIX_IRIS["void"])
 DCAT = Namespace(PREFIX_IRIS["dcat"])
+#: The W3C Web Annotation vocabulary: evidence (``ng:evidence``) and its text selectors.
+OA = Namespace(PREFIX_IRIS["oa"])
 
 #: Prefixes pre-bound in every query run through the library, as rdflib namespaces (the
 #: table itself, as strings, is :data:`netgov_kg.iris.PREFIX_IRIS`).

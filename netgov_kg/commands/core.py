@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location
-from .output import RESULT_FORMATS, console, print_results
+from ..formats import EXPORT_FORMATS
+from .output import RESULT_FORMATS, console, export_option, print_results, results_option
 
 EXAMPLES = {
     "query": """examples:
@@ -30,6 +31,8 @@ EXAMPLES = {
   NETGOV_KG_CACHE=0 netgov-kg run cases     (or --no-cache: parse the shipped files)""",
     "queries": "examples:\n  netgov-kg queries\n  netgov-kg --lang en queries",
     "find": "examples:\n  netgov-kg find 一网通办\n  netgov-kg find chengdu --format csv",
+    "place": ("examples:\n  netgov-kg place 510131\n  netgov-kg place 蒲江\n"
+              "  netgov-kg place pujiang\n  netgov-kg place 朝阳区 --format csv"),
     "describe": (
         "examples:\n  netgov-kg describe 成都市网络理政平台\n  netgov-kg describe ngr:place/510100"
     ),
@@ -82,7 +85,9 @@ def _add(sub: Any, name: str, help_text: str, handler: Any, *, fmt: bool = False
     )
     if fmt:
         parser.add_argument(
-            "--format", "-f", choices=RESULT_FORMATS, default="table", help="output format"
+            "--format", "-f", type=results_option, default="table", metavar="FORMAT",
+            help=f"output format: {', '.join(RESULT_FORMATS)} (or another name of one, e.g. "
+            "srj, text/csv)",
         )
     parser.set_defaults(func=handler)
     return parser
@@ -114,6 +119,10 @@ def register(sub: Any) -> None:
              fmt=True)
     p.add_argument("text")
 
+    p = _add(sub, "place", "find places of the national gazetteer by code, zh name, pinyin or "
+             "English name (exit 1 if none)", cmd_place, fmt=True)
+    p.add_argument("text")
+
     p = _add(sub, "describe", "describe one resource, by IRI, CURIE or label", cmd_describe,
              fmt=True)
     p.add_argument("resource")
@@ -128,7 +137,9 @@ def register(sub: Any) -> None:
     p.add_argument(
         "file", help=".ttl .nt .nq .trig .rdf .jsonld .zip, or a folder with --format csv"
     )
-    p.add_argument("--format", choices=("turtle", "nt", "nquads", "trig", "xml", "json-ld", "csv"))
+    p.add_argument("--format", type=export_option, metavar="FORMAT",
+                   help=f"one of {', '.join(EXPORT_FORMATS)}, or another name of one (nt, "
+                   "nquads, xml, a media type...); by default from the extension")
 
     p = _add(sub, "report", "validate, print a summary and write every export into a folder",
              cmd_report)
@@ -322,6 +333,28 @@ def cmd_find(args: argparse.Namespace) -> int:
     kg = load_graph(args)
     print_results(kg.find(args.text, lang=_lang(args)), args.format, lang=_lang(args),
                   iris=("resource",))
+    return 0
+
+
+def cmd_place(args: argparse.Namespace) -> int:
+    """``netgov-kg place TEXT``: every place of the gazetteer that TEXT names, with its path."""
+    from rdflib import Literal
+
+    from ..gazetteer import find_places
+    from ..query.results import Results
+    from ..terms import local_name
+
+    lang = _lang(args)
+    rows = [(p.iri, Literal(p.code), Literal(p.path(lang)), Literal(p.name_en),
+             Literal(local_name(p.division_type)),
+             Literal(p.lat) if p.lat is not None else None,
+             Literal(p.long) if p.long is not None else None)
+            for p in find_places(args.text)]
+    if not rows:
+        print(f"no place of the gazetteer has the code or name {args.text!r}", file=sys.stderr)
+        return 1
+    print_results(Results(["place", "code", "path", "name_en", "type", "lat", "long"], rows),
+                  args.format, lang=lang, iris=("place",))
     return 0
 
 

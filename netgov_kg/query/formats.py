@@ -34,6 +34,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..formats import RESULT_FORMATS, results_format
 from ..iris import XSD_STRING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,16 +48,12 @@ Row = Sequence["Node | None"]
 #: A solution: variable name to :data:`Term` (missing or ``None`` where unbound).
 Solution = Mapping[str, "Term | None"]
 
-#: File-name extensions and format names understood by :func:`serialize`.
-FORMATS = {"json": "json", "srj": "json", "csv": "csv", "tsv": "tsv", "xml": "xml", "srx": "xml"}
+#: Every name of a results format (extensions, aliases, media types) -> its canonical name
+#: (from :mod:`netgov_kg.formats`).
+FORMATS = {name: fmt.name for fmt in RESULT_FORMATS for name in sorted(fmt.names)}
 
 #: Media types of the formats.
-MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "xml": "application/sparql-results+xml",
-}
+MEDIA_TYPES = {fmt.name: fmt.media_type for fmt in RESULT_FORMATS}
 
 _XML_HEAD = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -159,6 +156,7 @@ def _solutions_text(
     kind: str, variables: Sequence[str], rows: Iterable[Sequence[Term | None]]
 ) -> str:
     """Return SELECT solutions (rows of terms in the order of ``variables``) as ``kind``."""
+    kind = results_format(kind).name
     if kind == "json":
         bindings = [
             {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
@@ -192,11 +190,12 @@ def _solutions_text(
         lines = ["\t".join(f"?{v}" for v in variables)]
         lines.extend("\t".join(_tsv_term(t) for t in row) for row in rows)
         return "\n".join(lines) + "\n"
-    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+    raise AssertionError(kind)  # pragma: no cover - every results format is handled above
 
 
 def _boolean_text(kind: str, value: bool) -> str:
     """Return an ASK answer as ``kind``; CSV and TSV get one column ``_askResult`` (as Jena)."""
+    kind = results_format(kind).name
     word = "true" if value else "false"
     if kind == "json":
         return json.dumps({"head": {}, "boolean": value})
@@ -206,7 +205,7 @@ def _boolean_text(kind: str, value: bool) -> str:
         return f"_askResult\r\n{word}\r\n"
     if kind == "tsv":
         return f"?_askResult\n{word}\n"
-    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+    raise AssertionError(kind)  # pragma: no cover - every results format is handled above
 
 
 # -- the server's writers: Term solutions to bytes --------------------------------------------
@@ -300,10 +299,12 @@ def serialize(
     An ASK answer in CSV or TSV (formats that define none) is one column ``_askResult``, as
     Jena writes it and as the server answers.
 
+    ``fmt`` may be any name of the format (``srj``, ``.csv``, ``text/tab-separated-values``).
+
     Raises
     ------
-    ValueError
-        For an unknown format.
+    UnknownFormat
+        For an unknown format (a ``ValueError``); the message lists the accepted names.
 
     Examples
     --------
@@ -327,9 +328,7 @@ def serialize_terms(
     >>> serialize_terms("csv", ["x"], [(("literal", "a,b", None, None),)])
     'x\r\n"a,b"\r\n'
     """
-    kind = FORMATS.get(fmt.lower().lstrip("."))
-    if kind is None:
-        raise ValueError(f"unknown results format {fmt!r}: use one of json, csv, tsv, xml")
+    kind = results_format(fmt).name
     if boolean is not None:
         return _boolean_text(kind, boolean)
     return _solutions_text(kind, variables, rows)

@@ -13,17 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+from ..formats import oxrdflib_parsers
 from ..iris import XSD_STRING as _XSD_STRING
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset
 
-#: rdflib parser names whose Oxigraph equivalent parses straight into the store.
-OX_FORMATS = {
-    "turtle": "ox-turtle", "ttl": "ox-turtle", "nt": "ox-nt", "ntriples": "ox-nt",
-    "nt11": "ox-nt", "nquads": "ox-nquads", "trig": "ox-trig", "xml": "ox-xml",
-    "n3": "ox-n3", "json-ld": "ox-json-ld",
-}
+#: Every name of an RDF format Oxigraph reads (rdflib's, media types, extensions...) mapped to
+#: the oxrdflib parser that parses it straight into the store (from :mod:`netgov_kg.formats`).
+OX_FORMATS = oxrdflib_parsers()
 
 
 def _oxrdflib():  # noqa: ANN202 - a module
