@@ -74,9 +74,8 @@ class Job:
         A format name from :mod:`netgov_kg.server.formats` (``json``, ``turtle``...).
     max_results : int
         Rows (or triples) kept; more are cut and the answer is marked truncated.
-    bindings : dict of str to str or rdflib term
-        Variables bound before evaluation (used by the server's own page queries): a string
-        is an IRI; an rdflib term (a literal) is bound as it is.
+    bindings : dict of str to str
+        Variables bound to IRIs before evaluation (used by the server's own page queries).
     default_graphs, named_graphs : tuple of str
         The protocol's ``default-graph-uri`` and ``named-graph-uri``.
     screen : Screen or None
@@ -94,7 +93,7 @@ class Job:
     form: str
     fmt: str
     max_results: int = 10_000
-    bindings: dict[str, Any] = field(default_factory=dict)
+    bindings: dict[str, str] = field(default_factory=dict)
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     screen: Screen | None = None
@@ -177,15 +176,13 @@ def evaluate(dataset: Any, job: Job) -> Answer:
 
 def _evaluate(dataset: Any, job: Job) -> Answer:
     from rdflib import URIRef
-    from rdflib.term import Node
 
     from ..namespaces import PREFIXES
     from ..query.engine import execute, with_base
 
     outcome = execute(
         dataset, job.text if job.checked else with_base(job.text),
-        bindings={name: value if isinstance(value, Node) else URIRef(value)
-                  for name, value in job.bindings.items()},
+        bindings={name: URIRef(iri) for name, iri in job.bindings.items()},
         default_graphs=job.default_graphs, named_graphs=job.named_graphs,
         has_dataset=job.has_dataset, terms="tuple",
     )

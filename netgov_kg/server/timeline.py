@@ -112,13 +112,10 @@ def dots(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def case_facts(state: Any, case: str) -> list[dict[str, Any]]:
-    """Return the dated facts of one case (bound as ``?case``)."""
-    from rdflib import URIRef
+    """Return the dated facts of one case."""
+    from .explorer import Filters, fill, select
 
-    from .explorer import select
-    from .state import server_query
-
-    rows = await select(state, server_query("explorer-case-timeline"), {"case": URIRef(case)})
+    rows = await select(state, fill("explorer-case-timeline", Filters(), cases=[case]))
     return facts(rows)
 
 
