@@ -43,14 +43,19 @@ def year_position(date: str) -> float:
 
 
 def facts(rows: list[dict[str, dict[str, str]]]) -> list[dict[str, Any]]:
-    """Return the rows as facts: date, subject and its names, property and its names, case."""
+    """Return the rows as facts: date, subject and its names, property and its names, case.
+
+    A fact about several cases (an award event recognising ten) comes once, with the first.
+    """
     names = {p: (zh, en, colour) for p, zh, en, colour in PROPERTIES}
     out = []
+    seen: set[tuple[str, str, str]] = set()
     for r in rows:
         date, prop = r["date"]["value"], r["property"]["value"]
-        if not date[:4].isdigit():
-            continue
         subject = r["subject"]["value"]
+        if not date[:4].isdigit() or (date, subject, prop) in seen:
+            continue
+        seen.add((date, subject, prop))
         zh, en, colour = names.get(prop, (curie(prop), "", "#000000"))
         out.append({
             "date": date, "year": int(date[:4]), "subject": subject,
