@@ -199,7 +199,8 @@ def test_hostile_labels_are_escaped_everywhere(tmp_path):
             r = c.get(url, headers={"Accept": "text/html"})
             assert r.status_code == 200, url
             assert "<script>alert" not in r.text and "<svg onload" not in r.text, url
-            assert "&lt;script&gt;alert" in r.text, url
+            if url != "/map":  # the map names places; Chengdu now has two cases
+                assert "&lt;script&gt;alert" in r.text, url
         r = c.get("/api/cases", params={"q": "Hostile"})
         assert [x["en"] for x in r.json()["cases"]] == ["</title><svg onload=alert(2)>Hostile"]
         assert "no-sniff" in r.headers.get("x-content-type-options", "no-sniff").replace(
