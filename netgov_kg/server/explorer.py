@@ -323,20 +323,22 @@ async def select(state: ServerState, text: str) -> list[dict[str, dict[str, str]
     return json.loads(answer.body)["results"]["bindings"]
 
 
-async def matching(state: ServerState, filters: Filters) -> list[str] | None:
-    """Return the search hits for ``filters.q`` (``None`` when there is no search text)."""
-    return await search(state, filters.q) if filters.q else None
+async def matches(state: ServerState, filters: Filters) -> tuple[list[str], bool]:
+    """Return the cases that pass ``filters`` (IRIs, in list order) and whether the cap cut them.
 
-
-async def case_iris(state: ServerState, filters: Filters, *, limit: int, offset: int = 0,
-                    ) -> list[str]:
-    """Return the IRIs of the cases that pass ``filters``, in list order (a window of them)."""
-    hits = await matching(state, filters)
-    if hits == []:
-        return []
-    rows = await select(state, fill("explorer-cases", filters, cases=hits, limit=limit,
-                                    offset=offset))
-    return [r["case"]["value"] for r in rows]
+    The facet filters run in SPARQL (``explorer-cases.rq``, no ``LIMIT``); the search hits
+    (:func:`search`) are then kept in Python, so that no query carries a long ``VALUES``
+    block (Oxigraph slows down more than linearly with its length). Kept per filter state
+    with the facets.
+    """
+    cap = state.settings.max_results
+    rows = await select(state, fill("explorer-cases", replace(filters, q=""), limit=cap + 1))
+    iris = [r["case"]["value"] for r in rows]
+    cut = len(iris) > cap
+    if filters.q:
+        hits = set(await search(state, filters.q))
+        iris = [i for i in iris if i in hits]
+    return iris[:cap], cut
 
 
 async def cards(state: ServerState, iris: list[str]) -> list[dict[str, Any]]:
@@ -352,26 +354,38 @@ async def cards(state: ServerState, iris: list[str]) -> list[dict[str, Any]]:
             card = found.setdefault(case, {
                 "iri": case, "zh": _v(r, "label_zh") or curie(case), "en": _v(r, "label_en"),
                 "place": _v(r, "place"), "path": index.path(_v(r, "place")) if "place" in r
-                else [], "themes": [], "figures": int(_v(r, "figures") or 0),
+                else [], "themes": [], "figures": set(),
             })
+            if "figure" in r:
+                card["figures"].add(r["figure"]["value"])
             theme = _v(r, "theme")
             if theme and theme not in [t["iri"] for t in card["themes"]]:
                 card["themes"].append({"iri": theme, "zh": _v(r, "theme_zh") or curie(theme),
                                        "en": _v(r, "theme_en")})
     for card in found.values():
         card["themes"].sort(key=lambda t: t["iri"])
+        card["figures"] = len(card["figures"])
     return [found[i] for i in iris if i in found]
 
 
-#: Facet answers kept per server (by filter state) until the data changes.
-FACET_CACHE_SIZE = 1024
+#: Filter states whose matches and facets are kept (until the data changes).
+FACET_CACHE_SIZE = 128
+#: Matches counted through ``VALUES ?case`` blocks of at most this many cases; more matches
+#: than :data:`CHUNKS` blocks, without a search, are counted by the filters themselves.
+CHUNK = 100
+CHUNKS = 3
 
 
-async def facets(state: ServerState, filters: Filters) -> tuple[int, list[dict[str, Any]]]:
-    """Return the number of matching cases and the facets with their values' counts.
+async def facets(state: ServerState, filters: Filters,
+                 ) -> tuple[int, list[dict[str, Any]], list[str]]:
+    """Return the number of matches, the facets with their values' counts, and the matches.
 
-    The answers of the last :data:`FACET_CACHE_SIZE` filter states are kept (an update
-    clears them with every other cached page).
+    The matches are those of :func:`matches`, in list order.
+    Few matches are counted by ``explorer-facets.rq`` over ``VALUES`` blocks of them (fast);
+    many by the query with the filters in each branch; a search's matches always by blocks
+    (their counts add up: the blocks do not overlap). The answers of the last
+    :data:`FACET_CACHE_SIZE` filter states are kept (an update clears them with every other
+    cached page).
     """
     cache: OrderedDict[Filters, Any] = state.cache.setdefault("explorer-facets", OrderedDict())
     key = replace(filters, page=1)
@@ -385,12 +399,20 @@ async def facets(state: ServerState, filters: Filters) -> tuple[int, list[dict[s
     return answer
 
 
-async def _facets(state: ServerState, filters: Filters) -> tuple[int, list[dict[str, Any]]]:
-    hits = await matching(state, filters)
-    if hits == []:
-        rows: list[dict[str, dict[str, str]]] = []
+async def _facets(state: ServerState, filters: Filters,
+                  ) -> tuple[int, list[dict[str, Any]], list[str]]:
+    iris, cut = await matches(state, filters)
+    counts: Counter[tuple[str, str]] = Counter()
+    if filters.q or len(iris) <= CHUNK * CHUNKS:
+        for start in range(0, len(iris), CHUNK):
+            text = fill("explorer-facets", Filters(), cases=iris[start:start + CHUNK])
+            for r in await select(state, text):
+                counts[(r["facet"]["value"], _v(r, "value"))] += int(r["n"]["value"])
     else:
-        rows = await select(state, fill("explorer-facets", filters, cases=hits))
+        for r in await select(state, fill("explorer-facets", filters)):
+            counts[(r["facet"]["value"], _v(r, "value"))] += int(r["n"]["value"])
+    rows = [{"facet": {"value": f}, "value": {"value": v}, "n": {"value": str(n)}}
+            for (f, v), n in counts.items()]
     total = 0
     values: dict[str, list[dict[str, Any]]] = defaultdict(list)
     known = await names_of(state, [_v(r, "value") for r in rows
@@ -414,7 +436,7 @@ async def _facets(state: ServerState, filters: Filters) -> tuple[int, list[dict[
             items.sort(key=lambda item: (-item["count"], item["zh"]))
         shown.append({"name": facet, "zh": zh, "en": en, "values": items,
                       "selected": getattr(filters, facet)})
-    return total, shown
+    return (total if cut else len(iris)), shown, iris
 
 
 _BASIS_NAMES = {
@@ -450,13 +472,11 @@ async def names_of(state: ServerState, iris: list[str]) -> dict[str, tuple[str, 
 
 async def explore(state: ServerState, filters: Filters) -> dict[str, Any]:
     """Return one state of the explorer: the page of cards, the total and the facets."""
-    total, shown = await facets(state, filters)
+    total, shown, iris = await facets(state, filters)
     offset = (filters.page - 1) * PAGE_SIZE
-    iris = (await case_iris(state, filters, limit=PAGE_SIZE, offset=offset)
-            if offset < total else [])
     pages = max(1, -(-min(total, state.settings.max_results) // PAGE_SIZE))
     return {"total": total, "page": filters.page, "pages": pages, "page_size": PAGE_SIZE,
-            "cases": await cards(state, iris), "facets": shown}
+            "cases": await cards(state, iris[offset:offset + PAGE_SIZE]), "facets": shown}
 
 
 # -- responses ----------------------------------------------------------------------------
@@ -514,11 +534,11 @@ async def api_cases(request: Any) -> Any:
         return text_response(400, str(exc))
     if _wants_csv(request):
         cap = state.settings.max_results
-        iris = await case_iris(state, replace(filters, page=1), limit=cap + 1)
+        iris, cut = await matches(state, filters)
         headers = {"Content-Disposition": 'attachment; filename="cases.csv"', "Vary": "Accept"}
-        if len(iris) > cap:
+        if cut:
             headers.update({"X-Netgov-Truncated": "true", "X-SPARQL-MaxRows": str(cap)})
-        return Response(cards_csv(await cards(state, iris[:cap])),
+        return Response(cards_csv(await cards(state, iris)),
                         media_type="text/csv; charset=utf-8", headers=headers)
     answer = await explore(state, filters)
     answer["filters"] = filters.params(page=None)
@@ -595,9 +615,15 @@ def project(lat: float, long: float) -> tuple[float, float]:
 async def map_view(state: ServerState, filters: Filters, *, colour: str) -> dict[str, Any]:
     """Return the markers (one per place, sized by its cases), legend and landmarks of a map."""
     index = await places(state)
-    hits = await matching(state, filters)
-    rows = [] if hits == [] else await select(
-        state, fill("explorer-map", filters, cases=hits, keep=(f"colour_{colour}",)))
+    keep = (f"colour_{colour}",)
+    if filters.q:  # the search's matches, in blocks (their counts add up)
+        iris = (await facets(state, filters))[2]
+        rows = []
+        for start in range(0, len(iris), CHUNK):
+            rows += await select(state, fill("explorer-map", Filters(), keep=keep,
+                                             cases=iris[start:start + CHUNK]))
+    else:
+        rows = await select(state, fill("explorer-map", filters, keep=keep))
     by_place: dict[str, Counter[str]] = defaultdict(Counter)
     one: dict[str, str] = {}
     for r in rows:
