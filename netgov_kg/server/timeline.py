@@ -1,9 +1,10 @@
 """The timeline: the graph's dated facts on a time axis, for all cases or for one.
 
 The facts are those of the named query ``timeline`` (events' dates, start dates, goals'
-target dates, figures' periods), with names (``queries/explorer-timeline.rq``; one case's:
-``explorer-case-timeline.rq``). The page draws them as server-rendered SVG — a bar per year
-for all cases, a dot per fact for one case — and lists them as text for every reader.
+target dates, figures' periods), with names and the case each belongs to
+(``queries/explorer-timeline.rq``, run once and cached). The page draws them as
+server-rendered SVG — a bar per year for all cases, a dot per fact for one case — and lists
+them as text for every reader.
 
 Examples
 --------
@@ -116,22 +117,28 @@ def dots(items: list[dict[str, Any]]) -> dict[str, Any]:
     return {"dots": shapes, "ticks": ticks, "width": _WIDTH, "height": height}
 
 
-async def case_facts(state: Any, case: str) -> list[dict[str, Any]]:
-    """Return the dated facts of one case."""
-    from .explorer import Filters, fill, select
+async def timeline_rows(state: Any) -> list[dict[str, dict[str, str]]]:
+    """Return the rows of ``explorer-timeline.rq`` (cached until the data changes)."""
+    from .explorer import select
+    from .state import server_query
 
-    rows = await select(state, fill("explorer-case-timeline", Filters(), cases=[case]))
-    return facts(rows)
+    if "explorer-timeline" not in state.cache:
+        state.cache["explorer-timeline"] = await select(state, server_query("explorer-timeline"))
+    return state.cache["explorer-timeline"]
+
+
+async def case_facts(state: Any, case: str) -> list[dict[str, Any]]:
+    """Return the dated facts of one case (from the cached rows of all of them)."""
+    return facts([r for r in await timeline_rows(state)
+                  if r.get("case", {}).get("value") == case])
 
 
 async def timeline_page(request: Any) -> Any:
     """Handle ``/timeline``: every dated fact, or one case's (``?case=IRI``)."""
     from starlette.responses import HTMLResponse
 
-    from .explorer import select
     from .html import render_page
     from .protocol import text_response
-    from .state import server_query
 
     state = request.app.state.netgov
     case = (request.query_params.get("case") or "").strip()
@@ -144,7 +151,7 @@ async def timeline_page(request: Any) -> Any:
             "timeline.html", title="时间线 Timeline — netgov-kg", lang="zh", case=case,
             items=items, chart=dots(items), legend=legend, listed=items, total=len(items),
         ))
-    items = facts(await select(state, server_query("explorer-timeline")))
+    items = facts(await timeline_rows(state))
     return HTMLResponse(render_page(
         "timeline.html", title="时间线 Timeline — netgov-kg", lang="zh", case="",
         items=items, chart=bars(items), legend=legend, listed=items[:MAX_LISTED],
