@@ -503,8 +503,8 @@ def cards_csv(rows: list[dict[str, Any]]) -> str:
 
     Examples
     --------
-    >>> print(cards_csv([{"iri": "https://x/c", "zh": "案例", "en": "A, case", "place": "",
-    ...                   "path": [], "themes": [], "figures": 2}]).strip())
+    >>> print(*cards_csv([{"iri": "https://x/c", "zh": "案例", "en": "A, case", "place": "",
+    ...                    "path": [], "themes": [], "figures": 2}]).splitlines(), sep="\n")
     case,label_zh,label_en,place,place_path_zh,place_path_en,themes_zh,themes_en,figures
     https://x/c,案例,"A, case",,,,,,2
     """
