@@ -503,8 +503,9 @@ def cards_csv(rows: list[dict[str, Any]]) -> str:
 
     Examples
     --------
-    >>> print(*cards_csv([{"iri": "https://x/c", "zh": "案例", "en": "A, case", "place": "",
-    ...                    "path": [], "themes": [], "figures": 2}]).splitlines(), sep="\n")
+    >>> for line in cards_csv([{"iri": "https://x/c", "zh": "案例", "en": "A, case",
+    ...                         "place": "", "path": [], "themes": [], "figures": 2}]).splitlines():
+    ...     print(line)
     case,label_zh,label_en,place,place_path_zh,place_path_en,themes_zh,themes_en,figures
     https://x/c,案例,"A, case",,,,,,2
     """
