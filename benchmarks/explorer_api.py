@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from server_load import free_port  # noqa: E402
+from server_load import free_port, wait_until_up  # noqa: E402
 
 TARGET_P95 = 0.300
 
@@ -94,17 +94,9 @@ def main(argv: list[str] | None = None) -> int:
              "--log-level", "warning", "--workers", str(args.workers), str(data)],
             cwd=REPO)
         try:
-            deadline = time.monotonic() + 300
-            while True:
-                try:
-                    if httpx.get(base + "/sparql", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.5)
+            if not wait_until_up(base, proc, 300):
+                print("the server did not start", file=sys.stderr)
+                return 1
             work = pairs(base)
             print(f"{args.cases:,} synthetic cases + the shipped graph, {args.clients} clients, "
                   f"{len(work)} theme x province pairs")

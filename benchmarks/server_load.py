@@ -37,6 +37,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_up(base: str, server: subprocess.Popen, seconds: float) -> bool:
+    """Wait until the server at ``base`` answers /sparql; False if it exits or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(base + "/sparql", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            return False
+        time.sleep(0.2)
+
+
 def memory(pid: int) -> tuple[float, float]:
     """Return (server RSS, sum of worker RSS) in MiB."""
     proc = psutil.Process(pid)
@@ -105,17 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         cwd=REPO, env=env,
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(base + "/sparql", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                print("server did not start", file=sys.stderr)
-                return 2
-            time.sleep(0.2)
+        if not wait_until_up(base, server, 120):
+            print("server did not start", file=sys.stderr)
+            return 2
         # Warm-up: every query once per worker, so caches and workers are in steady state.
         _, _, warm_errors, _ = run_round(base, queries, args.clients, len(queries))
         before = memory(server.pid)

@@ -482,8 +482,14 @@ async def explore(state: ServerState, filters: Filters) -> dict[str, Any]:
 # -- responses ----------------------------------------------------------------------------
 
 def _filters(request: Any) -> Filters:
-    return Filters.from_params(request.query_params,
-                               max_results=request.app.state.netgov.settings.max_results)
+    """Return the request's filters; a bad one is a 400 naming the parameter."""
+    from starlette.exceptions import HTTPException
+
+    try:
+        return Filters.from_params(request.query_params,
+                                   max_results=request.app.state.netgov.settings.max_results)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def _wants_csv(request: Any) -> bool:
@@ -526,13 +532,9 @@ async def api_cases(request: Any) -> Any:
     """Handle ``/api/cases``: the cases and facet counts as JSON, or every match as CSV."""
     from starlette.responses import JSONResponse, Response
 
-    from .protocol import text_response
 
     state: ServerState = request.app.state.netgov
-    try:
-        filters = _filters(request)
-    except InputError as exc:
-        return text_response(400, str(exc))
+    filters = _filters(request)
     if _wants_csv(request):
         cap = state.settings.max_results
         iris, cut = await matches(state, filters)
@@ -551,13 +553,9 @@ async def cases_page(request: Any) -> Any:
     from starlette.responses import HTMLResponse
 
     from .html import render_page
-    from .protocol import text_response
 
     state: ServerState = request.app.state.netgov
-    try:
-        filters = _filters(request)
-    except InputError as exc:
-        return text_response(400, str(exc))
+    filters = _filters(request)
     home = request.url.path == "/"
     answer = await explore(state, filters)
     small_map = await map_view(state, filters, colour="theme") if home else None
@@ -615,6 +613,8 @@ def project(lat: float, long: float) -> tuple[float, float]:
 
 async def map_view(state: ServerState, filters: Filters, *, colour: str) -> dict[str, Any]:
     """Return the markers (one per place, sized by its cases), legend and landmarks of a map."""
+    from .html import local_href
+
     index = await places(state)
     keep = (f"colour_{colour}",)
     if filters.q:  # the search's matches, in blocks (their counts add up)
@@ -649,7 +649,7 @@ async def map_view(state: ServerState, filters: Filters, *, colour: str) -> dict
         markers.append({
             "x": x, "y": y, "n": n, "r": round(4 + 3 * n ** 0.5, 1) if n > 1 else 5,
             "colour": colours.get(main, OTHER), "zh": names[0] or curie(at), "en": names[1],
-            "href": (_case_href(one[at]) if n == 1
+            "href": (local_href(one[at]) if n == 1
                      else filters.url("/cases", page=None, place=at)),
         })
     markers.sort(key=lambda m: -m["n"])
@@ -671,12 +671,6 @@ async def map_view(state: ServerState, filters: Filters, *, colour: str) -> dict
             "unplaced": unplaced, "width": width, "height": height}
 
 
-def _case_href(iri: str) -> str:
-    from .html import local_href
-
-    return local_href(iri)
-
-
 async def map_page(request: Any) -> Any:
     """Handle ``/map``: the cases as markers on an SVG map (no tiles, no boundaries)."""
     from starlette.responses import HTMLResponse
@@ -685,10 +679,7 @@ async def map_page(request: Any) -> Any:
     from .protocol import text_response
 
     state: ServerState = request.app.state.netgov
-    try:
-        filters = _filters(request)
-    except InputError as exc:
-        return text_response(400, str(exc))
+    filters = _filters(request)
     colour = request.query_params.get("colour") or "theme"
     if colour not in COLOUR_FACETS:
         return text_response(400, f"colour: {colour!r} is not one of "
