@@ -560,8 +560,9 @@ async def cases_page(request: Any) -> Any:
     answer = await explore(state, filters)
     small_map = await map_view(state, filters, colour="theme") if home else None
     path = "/" if home else "/cases"
+    place = (await places(state)).names.get(filters.place, ("", "")) if filters.place else None
     return HTMLResponse(render_page(
-        "cases.html", title="案例 Cases — netgov-kg", lang="zh", home=home,
+        "cases.html", title="案例 Cases — netgov-kg", lang="zh", home=home, place=place,
         filters=filters, path=path, answer=answer, map=small_map,
         links=_links(filters, path, answer),
     ))
