@@ -40,6 +40,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import OWL
 from rdflib.term import Node
 
 from ..errors import InputError
@@ -100,11 +101,14 @@ class Filters:
     def from_params(cls, params: Any, *, max_results: int = 10_000) -> Filters:
         """Read the filters from a request's query parameters.
 
+        The values of the resource filters are kept as given: :func:`resolve_filters` turns
+        CURIEs and names into IRIs.
+
         Raises
         ------
         InputError
-            A filter that is not an http(s) IRI, a year that is not four digits, or a page
-            that is not a positive number within the row cap.
+            A year that is not four digits, or a page that is not a positive number within
+            the row cap.
 
         Examples
         --------
@@ -113,12 +117,7 @@ class Filters:
         ...
         netgov_kg.errors.InputError: year: '20x8' is not a four-digit year
         """
-        values: dict[str, Any] = {}
-        for name in IRI_FILTERS:
-            value = (params.get(name) or "").strip()
-            if value and not is_web_iri(value):
-                raise InputError(f"{name}: {value!r} is not an http(s) IRI")
-            values[name] = value
+        values = {name: (params.get(name) or "").strip()[:500] for name in IRI_FILTERS}
         year = (params.get("year") or "").strip()
         if year and not _YEAR.fullmatch(year):
             raise InputError(f"year: {year!r} is not a four-digit year")
@@ -165,6 +164,47 @@ class Filters:
         """Return the address of this state at ``path``, with ``changes`` (see :meth:`params`)."""
         query = urlencode(self.params(**changes))
         return f"{path}?{query}" if query else path
+
+
+#: The class whose names each resource filter resolves (as a named query's parameter does).
+FILTER_CLASSES = {"theme": NG.Theme, "province": NG.Place, "place": NG.Place,
+                  "kind": OWL.Class, "institution": NG.Organisation, "basis": NG.Basis}
+
+
+def resolve_filters(dataset: Any, filters: Filters) -> Filters:
+    """Return ``filters`` with each resource filter an IRI: IRIs, CURIEs or zh/en names.
+
+    Names are resolved by :func:`netgov_kg.terms.resolve`, the rule of the named queries'
+    parameters, among the resources of the filter's class (:data:`FILTER_CLASSES`).
+
+    Raises
+    ------
+    InputError
+        A value that names no resource or several, or is not an http(s) IRI.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> f = resolve_filters(netgov_kg.load().dataset, Filters(theme="党建", basis="ng:Implied"))
+    >>> f.theme, f.basis
+    ('https://w3id.org/netgov-kg/id/theme/party-building', 'https://w3id.org/netgov-kg/ontology#Implied')
+    """
+    from ..errors import NetgovError
+    from ..terms import resolve
+
+    changes = {}
+    for name in IRI_FILTERS:
+        value = getattr(filters, name)
+        if not value or is_web_iri(value):
+            continue
+        try:
+            iri = str(resolve(dataset, value, FILTER_CLASSES[name]))
+        except NetgovError as exc:
+            raise InputError(f"{name}: {exc}") from None
+        if not is_web_iri(iri):
+            raise InputError(f"{name}: {value!r} is not an http(s) IRI")
+        changes[name] = iri
+    return replace(filters, **changes) if changes else filters
 
 
 def fill(name: str, filters: Filters, *, cases: list[str] | None = None, limit: int = 0,
@@ -481,13 +521,19 @@ async def explore(state: ServerState, filters: Filters) -> dict[str, Any]:
 
 # -- responses ----------------------------------------------------------------------------
 
-def _filters(request: Any) -> Filters:
-    """Return the request's filters; a bad one is a 400 naming the parameter."""
+async def _filters(request: Any) -> Filters:
+    """Return the request's filters, resolved; a bad one is a 400 naming the parameter."""
+    from anyio import to_thread
     from starlette.exceptions import HTTPException
 
+    state: ServerState = request.app.state.netgov
     try:
-        return Filters.from_params(request.query_params,
-                                   max_results=request.app.state.netgov.settings.max_results)
+        filters = Filters.from_params(request.query_params,
+                                      max_results=state.settings.max_results)
+        if any(getattr(filters, n) and not is_web_iri(getattr(filters, n))
+               for n in IRI_FILTERS):
+            filters = await to_thread.run_sync(resolve_filters, state.kg.dataset, filters)
+        return filters
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
 
@@ -534,7 +580,7 @@ async def api_cases(request: Any) -> Any:
 
 
     state: ServerState = request.app.state.netgov
-    filters = _filters(request)
+    filters = await _filters(request)
     if _wants_csv(request):
         cap = state.settings.max_results
         iris, cut = await matches(state, filters)
@@ -543,9 +589,41 @@ async def api_cases(request: Any) -> Any:
             headers.update({"X-Netgov-Truncated": "true", "X-SPARQL-MaxRows": str(cap)})
         return Response(cards_csv(await cards(state, iris)),
                         media_type="text/csv; charset=utf-8", headers=headers)
-    answer = await explore(state, filters)
-    answer["filters"] = filters.params(page=None)
-    return JSONResponse(answer, headers={"Vary": "Accept"})
+    return JSONResponse(api_answer(await explore(state, filters), filters),
+                        headers={"Vary": "Accept"})
+
+
+def api_answer(answer: dict[str, Any], filters: Filters) -> dict[str, Any]:
+    """Return an explorer state in the JSON API's shape (the shared CONTRACT.md's).
+
+    Examples
+    --------
+    >>> out = api_answer({"total": 1, "page": 1, "pages": 1, "page_size": 20,
+    ...     "cases": [{"iri": "i", "zh": "案例", "en": "case", "place": "", "path": [],
+    ...                "themes": [], "figures": 0}],
+    ...     "facets": [{"name": "year", "zh": "", "en": "", "selected": "", "values": [
+    ...         {"value": "2018", "zh": "2018", "en": "2018", "count": 1, "selected": False}]}]},
+    ...     Filters(year="2018"))
+    >>> out["cases"][0]["label_zh"], out["facets"]["year"][0]["count"], out["filters"]
+    ('案例', 1, {'year': '2018'})
+    """
+    def case(c: dict[str, Any]) -> dict[str, Any]:
+        return {"iri": c["iri"], "label_zh": c["zh"], "label_en": c["en"], "place": c["place"],
+                "path": [{"iri": p["iri"], "label_zh": p["zh"], "label_en": p["en"]}
+                         for p in c["path"]],
+                "themes": [{"iri": t["iri"], "label_zh": t["zh"], "label_en": t["en"]}
+                           for t in c["themes"]],
+                "figures": c["figures"]}
+
+    return {
+        "total": answer["total"], "page": answer["page"], "pages": answer["pages"],
+        "page_size": answer["page_size"], "filters": filters.params(page=None),
+        "cases": [case(c) for c in answer["cases"]],
+        "facets": {f["name"]: [{"value": v["value"], "label_zh": v["zh"], "label_en": v["en"],
+                                "count": v["count"], "selected": v["selected"]}
+                               for v in f["values"]]
+                   for f in answer["facets"]},
+    }
 
 
 async def cases_page(request: Any) -> Any:
@@ -555,7 +633,7 @@ async def cases_page(request: Any) -> Any:
     from .html import render_page
 
     state: ServerState = request.app.state.netgov
-    filters = _filters(request)
+    filters = await _filters(request)
     home = request.url.path == "/"
     answer = await explore(state, filters)
     small_map = await map_view(state, filters, colour="theme") if home else None
@@ -680,7 +758,7 @@ async def map_page(request: Any) -> Any:
     from .protocol import text_response
 
     state: ServerState = request.app.state.netgov
-    filters = _filters(request)
+    filters = await _filters(request)
     colour = request.query_params.get("colour") or "theme"
     if colour not in COLOUR_FACETS:
         return text_response(400, f"colour: {colour!r} is not one of "
