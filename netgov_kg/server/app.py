@@ -8,7 +8,10 @@ Routes
 ``/map``              the cases on an SVG map (no tiles, no boundaries)
 ``/timeline``         the dated facts on a time axis (all cases, or ``?case=IRI``)
 ``/sparql``           SPARQL 1.1 Protocol (query, update when allowed, Service Description)
-``/query``            the HTML query page with the named queries as examples
+``/query``            the SPARQL editor (YASGUI) with the named queries as examples
+``/network``          the network projections drawn with Cytoscape.js
+``/api/network``      a projection's nodes and edges as JSON (``?projection=case-theme``)
+``/static/...``       the pages' CSS and scripts and the vendored widgets (cache headers)
 ``/id/{path}``        every resource IRI ``https://w3id.org/netgov-kg/id/{path}``
 ``/ontology``         the ontology as HTML documentation or RDF
 ``/shapes``           the SHACL shapes as RDF
@@ -78,6 +81,7 @@ def create_app(
     token: str | None = None,
     cors: str | list[str] | tuple[str, ...] | None = None,
     workers: int = 0,
+    trust_forwarded_prefix: bool = False,
 ) -> Any:
     """Return the ASGI app that publishes ``kg``; run it with uvicorn.
 
@@ -101,6 +105,10 @@ def create_app(
         Origins allowed to call the server from a browser (``"*"`` for any).
     workers : int
         Query worker processes (0: the number of CPUs, at least 2).
+    trust_forwarded_prefix : bool
+        Take the path prefix the pages link under from the ``X-Forwarded-Prefix`` header
+        (only behind a proxy that sets it; see :mod:`.page_context`). The ASGI ``root_path``
+        (uvicorn's ``--root-path``) is always used.
 
     Returns
     -------
@@ -112,17 +120,19 @@ def create_app(
     >>> import netgov_kg
     >>> app = create_app(netgov_kg.load(), timeout=5)
     >>> sorted(r.path for r in app.routes)[:4]
-    ['/', '/.well-known/void', '/api/cases', '/cases']
+    ['/', '/.well-known/void', '/api/cases', '/api/network']
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
-    from starlette.routing import Route
+    from starlette.routing import Mount, Route
 
+    from .network_page import network_api, network_page
     from .ontology_page import ontology_response, shapes_response
     from .pool import PoolBusy, QueryFailed, QueryTimeout
     from .protocol import sparql_endpoint
     from .resource_page import resource_response
+    from .static_files import static_app
 
     origins = (cors,) if isinstance(cors, str) else tuple(cors or ())
     settings = Settings(
@@ -141,8 +151,12 @@ def create_app(
             state.stop()
 
     from .headers import SecurityHeaders
+    from .page_context import PageContextMiddleware
 
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(PageContextMiddleware, trust_forwarded_prefix=trust_forwarded_prefix),
+    ]
     if origins:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=list(origins), allow_methods=["GET", "POST"],
@@ -160,6 +174,9 @@ def create_app(
         Route("/timeline", timeline_page),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
         Route("/query", _query_page),
+        Route("/network", network_page),
+        Route("/api/network", network_api),
+        Mount("/static", app=static_app(), name="static"),
         Route("/id/{path:path}", resource_response),
         Route("/ontology", ontology_response),
         Route("/shapes", shapes_response),

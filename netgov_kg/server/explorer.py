@@ -640,7 +640,8 @@ async def cases_page(request: Any) -> Any:
     path = "/" if home else "/cases"
     place = (await places(state)).names.get(filters.place, ("", "")) if filters.place else None
     return HTMLResponse(render_page(
-        "cases.html", title="案例 Cases — netgov-kg", lang="zh", home=home, place=place,
+        "cases.html", title="案例 Cases — netgov-kg", home=home,
+        page_path="/" if home else "/cases", place=place,
         filters=filters, path=path, answer=answer, map=small_map,
         links=_links(filters, path, answer),
     ))
@@ -765,7 +766,7 @@ async def map_page(request: Any) -> Any:
                              + ", ".join(COLOUR_FACETS))
     view = await map_view(state, filters, colour=colour)
     return HTMLResponse(render_page(
-        "map.html", title="地图 Map — netgov-kg", lang="zh", map=view, filters=filters,
+        "map.html", title="地图 Map — netgov-kg", page_path="/map", map=view, filters=filters,
         colours=[(name, zh, en) for name, zh, en in FACETS if name in COLOUR_FACETS],
         hidden=filters.params(page=None), list_url=filters.url("/cases", page=None),
     ))

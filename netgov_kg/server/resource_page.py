@@ -164,7 +164,7 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row], *,
     shown = [r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)]
     return render_page(
         "case.html" if profile else "resource.html", title=title, profile=profile,
-        lang="zh", iri=iri, zh=zh or curie(iri), en=en or "",
+        iri=iri, zh=zh or curie(iri), en=en or "",
         outgoing=_properties(shown), figures=_figures(figures),
         sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
         incoming=_properties(incoming),
