@@ -42,7 +42,7 @@ def make_data(folder: Path, n: int) -> Path:
 
 def pairs(base: str) -> list[tuple[str, str]]:
     answer = httpx.get(base + "/api/cases", timeout=120).json()
-    values = {f["name"]: [v["value"] for v in f["values"]] for f in answer["facets"]}
+    values = {name: [v["value"] for v in items] for name, items in answer["facets"].items()}
     return [(t, p) for t in values["theme"] for p in values["province"]]
 
 
