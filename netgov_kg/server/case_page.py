@@ -22,13 +22,9 @@ from typing import Any
 
 from ..namespaces import NG
 from ..terms import curie, local_name
+from .resource_page import BASIS_NAMES
 
 Row = dict[str, dict[str, str]]
-_BASIS = {
-    str(NG.Background): ("背景知识", "background knowledge"),
-    str(NG.Implied): ("由原文推断", "implied by the source"),
-    str(NG.Correction): ("更正原文", "correction of the source"),
-}
 #: The profile's sections: which item and the property that links the case to it.
 _PROPERTY = {"organisation": "responsibleOrganisation", "platform": "usesPlatform",
              "theme": "hasTheme", "expert": "endorser"}
@@ -43,7 +39,7 @@ def marks(basis: list[Row]) -> dict[tuple[str, str], tuple[str, str, str]]:
     """Return the basis of each fact about the case: (property's local name, object) → names."""
     out = {}
     for r in basis:
-        zh, en = _BASIS.get(_v(r, "basis"), (curie(_v(r, "basis")), ""))
+        zh, en = BASIS_NAMES.get(_v(r, "basis"), (curie(_v(r, "basis")), ""))
         note = " / ".join(n for n in (_v(r, "comment_zh"), _v(r, "comment_en")) if n)
         out[(local_name(_v(r, "p")), _v(r, "o"))] = (zh, en, note)
     return out

@@ -47,6 +47,7 @@ from ..errors import InputError
 from ..namespaces import NG, is_web_iri
 from ..terms import curie, fold
 from .evaluate import Job
+from .resource_page import BASIS_NAMES
 from .state import ServerState, server_query
 
 #: Cases on one page of the explorer (and of the JSON API).
@@ -479,18 +480,11 @@ async def _facets(state: ServerState, filters: Filters,
     return (total if cut else len(iris)), shown, iris
 
 
-_BASIS_NAMES = {
-    str(NG.Background): ("背景知识", "background knowledge"),
-    str(NG.Implied): ("由原文推断", "implied by the source"),
-    str(NG.Correction): ("更正原文", "correction of the source"),
-}
-
-
 def _facet_name(facet: str, known: dict[str, tuple[str, str]], value: str) -> tuple[str, str]:
     if facet == "year":
         return value, value
-    if facet == "basis" and value in _BASIS_NAMES:
-        return _BASIS_NAMES[value]
+    if facet == "basis" and value in BASIS_NAMES:
+        return BASIS_NAMES[value]
     zh, en = known.get(value, ("", ""))
     return zh or curie(value), en
 

@@ -30,7 +30,8 @@ _PROV_SOURCE = str(PREFIXES["prov"]) + "wasDerivedFrom"
 _RDFS_LABEL = str(PREFIXES["rdfs"]) + "label"
 _RDF_TYPE = str(PREFIXES["rdf"]) + "type"
 _SKOS_ALT = str(PREFIXES["skos"]) + "altLabel"
-_BASIS = {
+#: The names of the bases of facts the source does not state (docs/data-model.md).
+BASIS_NAMES = {
     str(NG.Background): ("背景知识", "background knowledge"),
     str(NG.Implied): ("由原文推断", "implied by the source"),
     str(NG.Correction): ("更正原文", "correction of the source"),
@@ -137,7 +138,7 @@ def _properties(rows: list[Row]) -> list[dict[str, Any]]:
 def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     shown = []
     for row in rows:
-        zh, en = _BASIS.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
+        zh, en = BASIS_NAMES.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
         prop = " / ".join(n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n)
         shown.append({
             "prop": prop or curie(row["p"]["value"]), "value": label_cell(row, "o"),
