@@ -45,6 +45,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_up(base: str, server: subprocess.Popen, seconds: float, *,
+                  path: str = "/sparql", any_answer: bool = False) -> bool:
+    """Wait until the server at ``base`` answers ``path`` (with 200, or anything when
+    ``any_answer``); False if it exits or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            status = httpx.get(base + path, timeout=2).status_code
+            if any_answer or status == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            return False
+        time.sleep(0.2)
+
+
 def memory(pid: int) -> tuple[float, float]:
     """Return (server RSS, sum of worker RSS) in MiB."""
     proc = psutil.Process(pid)
@@ -94,17 +111,10 @@ def start(argv: list[str], base: str) -> subprocess.Popen:
     """Start a server with ``argv``; return it once its endpoint ``base`` answers."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     server = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            httpx.get(base, timeout=2)  # any answer: the server is up
-            return server
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise SystemExit("server did not start: " + " ".join(argv))
-        time.sleep(0.2)
+    if not wait_until_up(base, server, 120, path="", any_answer=True):
+        server.kill()
+        raise SystemExit("server did not start: " + " ".join(argv))
+    return server
 
 
 def measure(argv: list[str], base: str, queries: list[tuple[str, str]], args) -> dict:

@@ -2,7 +2,11 @@
 
 Routes
 ------
-``/``                 home page: the cases, and where to go next
+``/``                 home page: the case explorer (search, facets, cards) and a small map
+``/cases``            the case explorer: search, facets with counts, result cards
+``/api/cases``        the same filters as JSON (cases and facet counts) or CSV
+``/map``              the cases on an SVG map (no tiles, no boundaries)
+``/timeline``         the dated facts on a time axis (all cases, or ``?case=IRI``)
 ``/sparql``           SPARQL 1.1 Protocol (query, update when allowed, Service Description)
 ``/query``            the SPARQL editor (YASGUI) with the named queries as examples
 ``/network``          the network projections drawn with Cytoscape.js
@@ -20,23 +24,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from .state import ServerState, Settings
-
-
-async def _home(request: Any) -> Any:
-    from starlette.responses import HTMLResponse
-
-    from .html import render_page
-    from .page_context import current
-
-    state: ServerState = request.app.state.netgov
-    key = current().cache_key("home")
-    if key not in state.cache:
-        rows = await state.rows("home-cases")
-        cases = [{"iri": r["case"]["value"], "zh": r.get("label_zh", {}).get("value", ""),
-                  "en": r.get("label_en", {}).get("value", "")} for r in rows]
-        state.cache[key] = render_page(
-            "home.html", title="网络理政知识图谱 netgov-kg", page_path="/", cases=cases)
-    return HTMLResponse(state.cache[key])
 
 
 async def _query_page(request: Any) -> Any:
@@ -132,8 +119,8 @@ def create_app(
     --------
     >>> import netgov_kg
     >>> app = create_app(netgov_kg.load(), timeout=5)
-    >>> sorted(r.path for r in app.routes)[:3]
-    ['/', '/.well-known/void', '/api/network']
+    >>> sorted(r.path for r in app.routes)[:4]
+    ['/', '/.well-known/void', '/api/cases', '/api/network']
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -176,8 +163,15 @@ def create_app(
             allow_headers=["Content-Type", "Accept", "Authorization"],
             expose_headers=["X-Netgov-Truncated", "X-SPARQL-MaxRows"],
         ))
+    from .explorer import api_cases, cases_page, map_page
+    from .timeline import timeline_page
+
     routes = [
-        Route("/", _home),
+        Route("/", cases_page),
+        Route("/cases", cases_page),
+        Route("/api/cases", api_cases),
+        Route("/map", map_page),
+        Route("/timeline", timeline_page),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
         Route("/query", _query_page),
         Route("/network", network_page),

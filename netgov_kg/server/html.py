@@ -19,9 +19,12 @@ Examples
 '/ontology#Case'
 >>> local_href("https://example.org/a")
 'https://example.org/a'
->>> render_page("home.html", title="T", cases=[{"iri": "javascript:x", "zh": "<b>", "en": ""}])
-... # doctest: +ELLIPSIS
-'<!DOCTYPE html>...<title>T</title>...<li><span class="iri">&lt;b&gt;</span>...'
+>>> facts = [{"date": "2021", "zh": "<b>", "en": "", "subject": "javascript:x",
+...           "subject_zh": "<i>", "subject_en": ""}]
+>>> page = render_page("timeline.html", title="T", case="", items=facts, listed=facts, total=1,
+...                    chart={"dots": [], "ticks": [], "width": 1, "height": 1}, legend=[])
+>>> "<td>&lt;b&gt;" in page, '<span class="iri">&lt;i&gt;</span>' in page, "javascript" in page
+(True, True, False)
 >>> static_url("page.css", root="/kg").startswith("/kg/static/page.css?v=")
 True
 """

@@ -28,8 +28,10 @@ Term = dict[str, str]
 
 _PROV_SOURCE = str(PREFIXES["prov"]) + "wasDerivedFrom"
 _RDFS_LABEL = str(PREFIXES["rdfs"]) + "label"
+_RDF_TYPE = str(PREFIXES["rdf"]) + "type"
 _SKOS_ALT = str(PREFIXES["skos"]) + "altLabel"
-_BASIS = {
+#: The names of the bases of facts the source does not state (docs/data-model.md).
+BASIS_NAMES = {
     str(NG.Background): ("背景知识", "background knowledge"),
     str(NG.Implied): ("由原文推断", "implied by the source"),
     str(NG.Correction): ("更正原文", "correction of the source"),
@@ -136,7 +138,7 @@ def _properties(rows: list[Row]) -> list[dict[str, Any]]:
 def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     shown = []
     for row in rows:
-        zh, en = _BASIS.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
+        zh, en = BASIS_NAMES.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
         prop = " / ".join(n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n)
         shown.append({
             "prop": prop or curie(row["p"]["value"]), "value": label_cell(row, "o"),
@@ -145,8 +147,12 @@ def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     return shown
 
 
-def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> str:
-    """Return the HTML page of resource ``iri`` from the rows of the server's page queries."""
+def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row], *,
+           profile: dict[str, Any] | None = None) -> str:
+    """Return the HTML page of resource ``iri`` from the rows of the server's page queries.
+
+    A case's page (``profile`` given, see :mod:`.case_page`) opens on its readable profile.
+    """
     outgoing = [r for r in links if r["dir"]["value"] == "out"]
     incoming = [r for r in links if r["dir"]["value"] == "in"]
     labels = {
@@ -158,7 +164,8 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> 
     sources = [r for r in outgoing if r["p"]["value"] == _PROV_SOURCE]
     shown = [r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)]
     return render_page(
-        "resource.html", title=title, iri=iri, zh=zh or curie(iri), en=en or "",
+        "case.html" if profile else "resource.html", title=title, profile=profile,
+        iri=iri, zh=zh or curie(iri), en=en or "",
         outgoing=_properties(shown), figures=_figures(figures),
         sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
         incoming=_properties(incoming),
@@ -189,7 +196,14 @@ async def resource_response(request: Any) -> Any:
             return text_response(404, f"no resource <{iri}> in this dataset")
         figures = await state.rows("resource-figures", r=iri)
         basis = await state.rows("resource-basis", r=iri)
-        return HTMLResponse(render(iri, links, figures, basis), headers=headers)
+        profile = None
+        if any(r["dir"]["value"] == "out" and r["p"]["value"] == _RDF_TYPE
+               and r["o"]["value"] == str(NG.Case) for r in links):
+            from .case_page import case_profile
+
+            profile = await case_profile(state, iri, links, basis)
+        return HTMLResponse(render(iri, links, figures, basis, profile=profile),
+                            headers=headers)
     answer = await state.graph("resource-graph", fmt.name, r=iri)
     if answer.count == 0:
         return text_response(404, f"no resource <{iri}> in this dataset")

@@ -164,7 +164,8 @@ def test_language_switch_is_remembered(browser, server, case):
     assert "查询" in browser.find_element(by("CSS_SELECTOR"), "header nav").text
 
 
-@pytest.mark.parametrize("path", ["/", "/ontology", "/query", "/network"])
+@pytest.mark.parametrize("path", ["/", "/ontology", "/query", "/network", "/cases", "/map",
+                                  "/timeline"])
 def test_pages_are_offline_accessible_and_fit_a_phone(server, path):
     from .browser import make_driver
 
