@@ -45,6 +45,7 @@ CONTEXT_PREFIXES = (
     "dcat",
     "void",
     "vann",
+    "oa",
 )
 
 

@@ -27,6 +27,8 @@ GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
+#: The W3C Web Annotation vocabulary: evidence (``ng:evidence``) and its text selectors.
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 #: Prefixes pre-bound in every query run through the library (contract: ng, ngr, rdfs, skos,
 #: prov, xsd; the rest are added for convenience).
@@ -49,6 +51,7 @@ PREFIXES: dict[str, Namespace] = {
     "vann": VANN,
     "void": VOID,
     "dcat": DCAT,
+    "oa": OA,
 }
 
 

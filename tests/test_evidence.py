@@ -1,0 +1,132 @@
+"""Evidence for every stated fact: selectors that check out against the seed article.
+
+The article is the tests' copy ``tests/competency/source-000_775a52ee8c492e26.txt`` (the shared
+folder's ``sources/000_775a52ee8c492e26.txt``); it is not shipped in the package.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from netgov_kg.errors import InputError
+from netgov_kg.evidence import Evidence, add_evidence, all_evidence, check, evidence_of, locate
+from netgov_kg.namespaces import NG, NGR, OA, PROV
+from netgov_kg.resources import data_files, ontology_files
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "tests" / "competency" / "source-000_775a52ee8c492e26.txt"
+SOURCE = NGR["source/000-775a52ee8c492e26"]
+#: The kinds of resource whose every member derived from a source needs evidence.
+KINDS = ("Case", "Organisation", "Platform", "Post", "Endorsement", "Observation", "Goal",
+         "Event", "ThemeAssignment")
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def data() -> Graph:
+    g = Graph()
+    for path in [*data_files(), *ontology_files()]:
+        g.parse(path)
+    return g
+
+
+def _members(g: Graph, kind: str) -> set[URIRef]:
+    classes = set(g.transitive_subjects(RDFS.subClassOf, NG[kind]))
+    return {s for c in classes for s in g.subjects(RDF.type, c)
+            if isinstance(s, URIRef) and s.startswith(str(NGR))}
+
+
+def test_every_selector_checks_out_against_the_article(data, text):
+    found = list(all_evidence(data))
+    assert len(found) > 200
+    bad = [(str(r), ev, problems) for r, ev in found if (problems := check(text, ev))]
+    assert bad == []
+    assert {ev.source for _, ev in found} == {SOURCE}
+    # every annotation is complete (read_evidence gives None for a broken one)
+    assert len(found) == len(set(data.objects(None, NG.evidence)))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_resource_of_the_kind_has_evidence(data, kind):
+    members = _members(data, kind)
+    assert members
+    assert all((m, PROV.wasDerivedFrom, SOURCE) in data for m in members)
+    assert sorted(m for m in members if not evidence_of(data, m)) == []
+
+
+def test_quotes_of_figures_goals_and_themes_are_among_their_evidence(data):
+    """The verbatim phrase a figure, goal or theme link already carries is located as evidence."""
+    for kind in ("Observation", "Goal", "ThemeAssignment"):
+        for member in _members(data, kind):
+            quotes = {str(q) for q in data.objects(member, NG.quote)}
+            assert quotes <= {ev.exact for ev in evidence_of(data, member)}, member
+
+
+def test_the_mended_clause_of_shequtong_has_a_literal_and_evidence(data):
+    case = NGR["case/baoshan-shequtong"]
+    texts = " ".join(str(o) for o in data.objects(case, None) if isinstance(o, Literal))
+    assert "在基层取得了诸多成效" in texts
+    assert any("在基层取得了诸多成效" in ev.exact for ev in evidence_of(data, case))
+
+
+def test_the_evidence_file_is_what_the_build_script_writes():
+    done = subprocess.run([sys.executable, "scripts/build_evidence.py", "--check"], cwd=REPO,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_article_is_not_shipped():
+    from netgov_kg.resources import data_root
+
+    assert not list(data_root().glob("data/*.txt"))
+    assert not list((REPO / "netgov_kg").rglob("*775a52ee8c492e26*"))
+
+
+# -- the helpers --------------------------------------------------------------------------
+def test_offsets_are_code_points_and_context_stops_at_a_line_break():
+    text = "标题\n“一网通办”累计办件量1.73亿。下一句话很长很长很长很长很长很长很长很长。"
+    ev = locate(text, "累计办件量1.73亿")
+    assert text[ev.start:ev.end] == ev.exact
+    assert (ev.start, ev.prefix) == (9, "“一网通办”")  # not "标题\n…"
+    assert ev.suffix == "。下一句话很长很长很长很长很长很长很长很"  # 20 code points
+    assert check(text, ev) == []
+
+
+def test_a_wrong_offset_or_context_is_found():
+    text = "上海“一网通办”建成三年以来"
+    good = locate(text, "建成三年")
+    assert check(text, good) == []
+    moved = Evidence(good.start + 1, good.end + 1, good.exact, good.prefix, good.suffix)
+    assert len(check(text, moved)) == 3
+    assert check(text, Evidence(good.start, good.end, good.exact, "北京", good.suffix))
+
+
+def test_a_missing_or_ambiguous_quote_is_refused():
+    with pytest.raises(InputError, match="not in the text"):
+        locate("甲乙", "丙")
+    with pytest.raises(InputError, match="occurs 2 times"):
+        locate("甲乙甲", "甲")
+    with pytest.raises(InputError, match="not 3"):
+        locate("甲乙甲", "甲", occurrence=3)
+
+
+def test_add_evidence_writes_the_web_annotation_structure_and_reads_back():
+    g = Graph()
+    ev = Evidence(2, 4, "发布", prefix="上海", suffix="。", source=SOURCE)
+    target = add_evidence(g, NGR["case/x"], ev)
+    assert isinstance(target, BNode)
+    assert (target, RDF.type, OA.SpecificResource) in g
+    assert (target, OA.hasSource, SOURCE) in g
+    starts = list(g.objects(None, OA.start))
+    assert starts == [Literal(2, datatype=XSD.nonNegativeInteger)]
+    assert evidence_of(g, NGR["case/x"]) == [ev]
