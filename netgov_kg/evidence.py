@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from .errors import InputError, Location
@@ -200,8 +200,8 @@ def add_evidence(graph: Graph, resource: Node, evidence: Evidence) -> BNode:
         if value:
             graph.add((quote, prop, Literal(value)))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.start, Literal(evidence.start)))
+    graph.add((position, OA.end, Literal(evidence.end)))
     return target
 
 

@@ -42,7 +42,6 @@ HEADER = """\
 
 @prefix ng:      <https://w3id.org/netgov-kg/ontology#> .
 @prefix oa:      <http://www.w3.org/ns/oa#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
 @base            <https://w3id.org/netgov-kg/id/> .
 """
 
@@ -82,8 +81,7 @@ def _block(resource: str, ev: Evidence) -> str:
         f"    a oa:SpecificResource ;\n"
         f"    oa:hasSource <{SOURCE}> ;\n"
         f"    oa:hasSelector [ {' ; '.join(quote)} ] ,\n"
-        f'        [ a oa:TextPositionSelector ; oa:start "{ev.start}"^^xsd:nonNegativeInteger ;'
-        f' oa:end "{ev.end}"^^xsd:nonNegativeInteger ]\n'
+        f"        [ a oa:TextPositionSelector ; oa:start {ev.start} ; oa:end {ev.end} ]\n"
         f"] .\n"
     )
 

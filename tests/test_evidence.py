@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS
 
 from netgov_kg.errors import InputError
 from netgov_kg.evidence import Evidence, add_evidence, all_evidence, check, evidence_of, locate
@@ -128,5 +128,23 @@ def test_add_evidence_writes_the_web_annotation_structure_and_reads_back():
     assert (target, RDF.type, OA.SpecificResource) in g
     assert (target, OA.hasSource, SOURCE) in g
     starts = list(g.objects(None, OA.start))
-    assert starts == [Literal(2, datatype=XSD.nonNegativeInteger)]
+    assert starts == [Literal(2)]  # xsd:integer: Oxigraph reads nonNegativeInteger as integer
     assert evidence_of(g, NGR["case/x"]) == [ev]
+
+
+# -- validation: a violation for the shipped data, a warning elsewhere ----------------------
+def test_shipped_data_without_evidence_is_a_violation_and_elsewhere_a_warning(data):
+    from netgov_kg.validation import validate
+
+    case = NGR["case/tencent-weicun"]
+    g = Graph()
+    g += data
+    for target in list(g.objects(case, NG.evidence)):
+        g.remove((case, NG.evidence, target))
+    report = validate(g, lang="en", ontology=False)
+    assert [(f.focus_node, f.severity) for f in report.results] == [(case, "Violation")]
+    # the same case from a source that does not require evidence (a user's file): a warning
+    g.remove((SOURCE, NG.evidenceRequired, None))
+    report = validate(g, lang="en", ontology=False)
+    found = {(f.focus_node, f.severity) for f in report.results}
+    assert (case, "Warning") in found and report.conforms
