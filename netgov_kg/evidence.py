@@ -1,4 +1,4 @@
-"""Evidence: the sentence of a source that states a fact, as a W3C Web Annotation target.
+r"""Evidence: the sentence of a source that states a fact, as a W3C Web Annotation target.
 
 A resource derived from a source carries ``ng:evidence`` pointing at an ``oa:SpecificResource``
 of that source, selected twice: by the quoted text (``oa:TextQuoteSelector``: ``oa:exact``,
@@ -81,7 +81,7 @@ def occurrences(text: str, exact: str) -> list[int]:
 
 
 def context_at(text: str, start: int, end: int, *, width: int = CONTEXT) -> tuple[str, str]:
-    """Return the prefix and suffix of ``text[start:end]``: ``width`` code points, within its line.
+    r"""Return the prefix and suffix of ``text[start:end]``: ``width`` code points, within its line.
 
     Examples
     --------

@@ -108,6 +108,7 @@ def build(quotes: Path = QUOTES, article: Path = ARTICLE) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write (or with ``--check``, compare) ``data/evidence.ttl``; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="only check that data/evidence.ttl is up to date")

@@ -51,7 +51,8 @@ def expectations(path: Path) -> set[tuple[str, str, str, str]]:
 
 def _blank(finding) -> str:
     """Name a blank focus node by what it is: a basis statement or an evidence annotation."""
-    return "_:evidence" if short(finding.source_shape).startswith("ngsh:Evidence") else "_:statement"
+    evidence = short(finding.source_shape).startswith("ngsh:Evidence")
+    return "_:evidence" if evidence else "_:statement"
 
 
 def observed(report: Report) -> set[tuple[str, str, str, str]]:
