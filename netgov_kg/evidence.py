@@ -15,7 +15,7 @@ Python's ``str`` indexes code points, so ``text[start:end] == exact``.
 
 Examples
 --------
->>> text = "第一段。\\n银川市政务微博矩阵办结率达到97.99%,全面提升。"
+>>> text = "第一段。\n银川市政务微博矩阵办结率达到97.99%,全面提升。"
 >>> ev = locate(text, "办结率达到97.99%")
 >>> (ev.start, ev.end, ev.prefix, ev.suffix)
 (14, 25, '银川市政务微博矩阵', ',全面提升。')
@@ -85,7 +85,7 @@ def context_at(text: str, start: int, end: int, *, width: int = CONTEXT) -> tupl
 
     Examples
     --------
-    >>> context_at("ab\\ncdefg\\nh", 4, 6, width=5)
+    >>> context_at("ab\ncdefg\nh", 4, 6, width=5)
     ('c', 'fg')
     """
     line_start = text.rfind("\n", 0, start) + 1
@@ -163,8 +163,8 @@ def check(text: str, evidence: Evidence) -> list[str]:
     --------
     >>> check("在上海发布。", Evidence(3, 5, "发布", prefix="在上海", suffix="。"))
     []
-    >>> check("在上海发布。", Evidence(2, 4, "发布", prefix="在上"))
-    ["text[2:4] is '海发', not '发布'", "prefix '在上' does not end at 2"]
+    >>> check("在上海发布。", Evidence(2, 4, "发布", prefix="北京"))
+    ["text[2:4] is '海发', not '发布'", "prefix '北京' does not end at 2"]
     """
     problems = []
     at = text[evidence.start:evidence.end]
