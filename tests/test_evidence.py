@@ -148,3 +148,28 @@ def test_shipped_data_without_evidence_is_a_violation_and_elsewhere_a_warning(da
     report = validate(g, lang="en", ontology=False)
     found = {(f.focus_node, f.severity) for f in report.results}
     assert (case, "Warning") in found and report.conforms
+
+
+# -- where evidence shows ---------------------------------------------------------------------
+def test_tables_show_quotes_and_an_evidence_table(kg):
+    import csv
+    import io
+
+    from netgov_kg.tables import tables_csv
+
+    tables = tables_csv(kg.dataset)
+    cases = {r["id"]: r for r in csv.DictReader(io.StringIO(tables["cases.csv"]))}
+    assert "自2009年来" in cases[str(NGR["case/tencent-weicun"])]["evidence"]
+    assert "_:" not in tables["cases.csv"] and not any(
+        c.startswith("N") and len(c) == 33 for r in cases.values() for c in r["evidence"].split(" | "))
+    rows = list(csv.DictReader(io.StringIO(tables["evidence.csv"])))
+    assert len(rows) == len(list(kg.dataset.objects(None, NG.evidence)))
+    first = rows[0]
+    assert first["source"] == str(SOURCE) and int(first["end"]) > int(first["start"])
+
+
+def test_the_evidence_query_lists_each_annotation_once_and_existing_queries_do_not(kg):
+    assert len(kg.run("evidence")) == len(set(kg.dataset.objects(None, NG.evidence)))
+    one = kg.run("evidence", bindings={"resource": "ngr:obs/yiwangtongban-cases-handled"})
+    assert [str(r["quote"]) for r in one] == ["累计办件量1.73亿"]
+    assert [str(r["class"]) for r in one] == [str(NG.Observation)]
