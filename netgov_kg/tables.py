@@ -129,8 +129,10 @@ def evidence_table(dataset: Dataset) -> tuple[list[str], list[list[str]]]:
 
 
 def tables_csv(dataset: Dataset) -> dict[str, str]:
-    """Return ``{file name: CSV text}`` for every main class (see :data:`MAIN_CLASSES`) and
-    ``evidence.csv`` (see :func:`evidence_table`)."""
+    """Return ``{file name: CSV text}`` for every main class and for the evidence.
+
+    The classes are :data:`MAIN_CLASSES`; ``evidence.csv`` is :func:`evidence_table`.
+    """
     out = {}
     tables = [(name, table(dataset, cls)) for name, cls in MAIN_CLASSES.items()]
     for name, (header, rows) in [*tables, ("evidence.csv", evidence_table(dataset))]:

@@ -160,8 +160,8 @@ def test_tables_show_quotes_and_an_evidence_table(kg):
     tables = tables_csv(kg.dataset)
     cases = {r["id"]: r for r in csv.DictReader(io.StringIO(tables["cases.csv"]))}
     assert "自2009年来" in cases[str(NGR["case/tencent-weicun"])]["evidence"]
-    assert "_:" not in tables["cases.csv"] and not any(
-        c.startswith("N") and len(c) == 33 for r in cases.values() for c in r["evidence"].split(" | "))
+    quotes = [c for r in cases.values() for c in r["evidence"].split(" | ")]
+    assert all(c in ARTICLE.read_text(encoding="utf-8") for c in quotes)  # quotes, not node ids
     rows = list(csv.DictReader(io.StringIO(tables["evidence.csv"])))
     assert len(rows) == len(list(kg.dataset.objects(None, NG.evidence)))
     first = rows[0]
@@ -173,3 +173,10 @@ def test_the_evidence_query_lists_each_annotation_once_and_existing_queries_do_n
     one = kg.run("evidence", bindings={"resource": "ngr:obs/yiwangtongban-cases-handled"})
     assert [str(r["quote"]) for r in one] == ["累计办件量1.73亿"]
     assert [str(r["class"]) for r in one] == [str(NG.Observation)]
+
+
+def test_describe_shows_each_quote_in_its_context_not_a_blank_node(kg):
+    d = kg.describe("ngr:case/baoshan-shequtong")
+    assert [ev.exact[:4] for ev in d.evidence] == ["7.上海", "上海市宝", "经过4年"]
+    text = str(d)
+    assert "【经过4年多的运营,在基层取得了诸多成效】" in text and "_:" not in text.split("←")[0]

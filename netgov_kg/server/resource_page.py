@@ -1,7 +1,8 @@
 """The HTML page of one resource.
 
 It shows bilingual names, links to related resources, figures with units and periods,
-sources, and the facts the source does not state outright. The rows of the page's queries
+sources, the evidence (each quoted sentence in its context, from the selectors of
+``ng:evidence``), and the facts the source does not state outright. The rows of the page's queries
 become plain values here; ``templates/resource.html`` escapes them and links only http(s)
 IRIs.
 
@@ -28,6 +29,7 @@ Term = dict[str, str]
 
 _PROV_SOURCE = str(PREFIXES["prov"]) + "wasDerivedFrom"
 _RDFS_LABEL = str(PREFIXES["rdfs"]) + "label"
+_EVIDENCE = str(NG.evidence)
 _SKOS_ALT = str(PREFIXES["skos"]) + "altLabel"
 _BASIS = {
     str(NG.Background): ("背景知识", "background knowledge"),
@@ -145,7 +147,18 @@ def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     return shown
 
 
-def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> str:
+def _evidence(rows: list[Row]) -> list[dict[str, Any]]:
+    """Each quote with its context and offsets; the template escapes every part."""
+    return [{
+        "prefix": _value(row, "prefix") or "", "exact": _value(row, "exact") or "",
+        "suffix": _value(row, "suffix") or "",
+        "span": f"{_value(row, 'start')}–{_value(row, 'end')}",
+        "source": label_cell(row, "source") if row.get("source") else None,
+    } for row in rows]
+
+
+def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row],
+           evidence: list[Row] | None = None) -> str:
     """Return the HTML page of resource ``iri`` from the rows of the server's page queries."""
     outgoing = [r for r in links if r["dir"]["value"] == "out"]
     incoming = [r for r in links if r["dir"]["value"] == "in"]
@@ -156,11 +169,13 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row]) -> 
     zh, en = labels.get("zh"), labels.get("en")
     title = " / ".join(n for n in (zh, en) if n) or curie(iri)
     sources = [r for r in outgoing if r["p"]["value"] == _PROV_SOURCE]
-    shown = [r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)]
+    hidden = (_RDFS_LABEL, _PROV_SOURCE, _EVIDENCE)  # evidence: its own section, not blank nodes
+    shown = [r for r in outgoing if r["p"]["value"] not in hidden]
     return render_page(
         "resource.html", title=title, lang="zh", iri=iri, zh=zh or curie(iri), en=en or "",
         outgoing=_properties(shown), figures=_figures(figures),
         sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
+        evidence=_evidence(evidence or []),
         incoming=_properties(incoming),
     )
 
@@ -189,7 +204,8 @@ async def resource_response(request: Any) -> Any:
             return text_response(404, f"no resource <{iri}> in this dataset")
         figures = await state.rows("resource-figures", r=iri)
         basis = await state.rows("resource-basis", r=iri)
-        return HTMLResponse(render(iri, links, figures, basis), headers=headers)
+        evidence = await state.rows("resource-evidence", r=iri)
+        return HTMLResponse(render(iri, links, figures, basis, evidence), headers=headers)
     answer = await state.graph("resource-graph", fmt.name, r=iri)
     if answer.count == 0:
         return text_response(404, f"no resource <{iri}> in this dataset")
