@@ -164,7 +164,7 @@ def describe(dataset: Dataset, iri_or_label: str | Node, *, lang: str = "zh") ->
     'case'
     >>> last = str(describe(kg.dataset, "ngr:obs/yiwangtongban-cases-handled")).splitlines()[-1]
     >>> print(last[:40])
-      → 原文依据: [2297–2307] …措,接入“一网通办”平台事项3396项,【累计办件量1
+      → 原文依据: [2297–2307] …措,接入“一网通办”平台事项339
     """
     iri = resolve(dataset, iri_or_label)
     outgoing = sorted(dataset.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
