@@ -180,3 +180,16 @@ def test_describe_shows_each_quote_in_its_context_not_a_blank_node(kg):
     assert [ev.exact[:4] for ev in d.evidence] == ["7.上海", "上海市宝", "经过4年"]
     text = str(d)
     assert "【经过4年多的运营,在基层取得了诸多成效】" in text and "_:" not in text.split("←")[0]
+
+
+def test_case_evidence_gives_the_profile_of_a_case_with_its_quotes(kg):
+    rows = kg.run("case-evidence", case="腾讯为村").to_python()
+    kinds = {local for r in rows for local in [str(r["class"]).rsplit("#", 1)[1]]}
+    assert kinds == {"Case", "Organisation", "Observation", "Platform", "Endorsement",
+                     "ThemeAssignment"}
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert all(text[r["start"]:r["end"]] == r["quote"] for r in rows)
+    # every figure and theme link of the case is there
+    figures = set(kg.dataset.subjects(NG.about, NGR["case/tencent-weicun"]))
+    assert figures <= {r["resource"] for r in rows}
