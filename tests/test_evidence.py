@@ -192,4 +192,4 @@ def test_case_evidence_gives_the_profile_of_a_case_with_its_quotes(kg):
     assert all(text[r["start"]:r["end"]] == r["quote"] for r in rows)
     # every figure and theme link of the case is there
     figures = set(kg.dataset.subjects(NG.about, NGR["case/tencent-weicun"]))
-    assert figures <= {r["resource"] for r in rows}
+    assert {str(f) for f in figures} <= {str(r["resource"]) for r in rows}
