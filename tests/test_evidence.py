@@ -133,21 +133,37 @@ def test_add_evidence_writes_the_web_annotation_structure_and_reads_back():
 
 
 # -- validation: a violation for the shipped data, a warning elsewhere ----------------------
-def test_shipped_data_without_evidence_is_a_violation_and_elsewhere_a_warning(data):
+def _without_evidence(kind: str, case: URIRef):
+    """The data files in named graphs of ``kind`` (data: shipped, extra: a user's), minus the
+    evidence of ``case``."""
+    from rdflib import Dataset
+
+    from netgov_kg.loading import graph_iri, parse_file
+
+    ds = Dataset(default_union=True)
+    for path in data_files():
+        parse_file(ds, path, graph_iri(kind, path), shipped=True)
+    for quad in list(ds.quads((case, NG.evidence, None, None))):
+        ds.remove(quad)
+    return ds
+
+
+@pytest.mark.parametrize(("kind", "severity"), [("data", "Violation"), ("extra", "Warning")])
+def test_missing_evidence_is_a_violation_in_shipped_data_and_a_warning_elsewhere(kind, severity):
     from netgov_kg.validation import validate
 
     case = NGR["case/tencent-weicun"]
-    g = Graph()
-    g += data
-    for target in list(g.objects(case, NG.evidence)):
-        g.remove((case, NG.evidence, target))
-    report = validate(g, lang="en", ontology=False)
+    report = validate(_without_evidence(kind, case), lang="en")
+    assert [(f.focus_node, f.severity) for f in report.results] == [(case, severity)]
+    assert report.conforms == (severity == "Warning")
+
+
+def test_incremental_validation_marks_shipped_data_as_a_full_run_does():
+    from netgov_kg.validation.incremental import validate_changes
+
+    case = NGR["case/tencent-weicun"]
+    report = validate_changes(_without_evidence("data", case), [case], lang="en")
     assert [(f.focus_node, f.severity) for f in report.results] == [(case, "Violation")]
-    # the same case from a source that does not require evidence (a user's file): a warning
-    g.remove((SOURCE, NG.evidenceRequired, None))
-    report = validate(g, lang="en", ontology=False)
-    found = {(f.focus_node, f.severity) for f in report.results}
-    assert (case, "Warning") in found and report.conforms
 
 
 # -- where evidence shows ---------------------------------------------------------------------
