@@ -33,6 +33,7 @@ from .errors import (
     QuerySyntaxError,
     QueryTooLarge,
     StoreError,
+    UnknownFormat,
     UnknownNameError,
     UnknownResource,
 )
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .query.results import Results, Row
     from .validation.report import Finding, Report
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Names imported on first use (``netgov_kg.Report`` would otherwise import the validation
 #: package, and with it rdflib's SPARQL engine, at ``import netgov_kg``).
@@ -80,6 +81,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTooLarge",
     "UnknownNameError",
+    "UnknownFormat",
     "UnknownResource",
     "AmbiguousResource",
     "StoreError",

@@ -28,6 +28,8 @@ examples:
   netgov-kg network case-theme --format graphml --out case-theme.graphml
   netgov-kg serve --port 8000                SPARQL endpoint at http://127.0.0.1:8000/sparql
   netgov-kg add my-case.yaml --dry-run       check a case template before adding it
+  netgov-kg extract article.txt --out draft.yaml   draft a case template from an article
+  netgov-kg remove ngr:addition/… --from my-cases.ttl   take one addition back
 
 run `netgov-kg COMMAND --help` for each command's options and more examples.
 """
@@ -38,6 +40,7 @@ FEATURE_COMMANDS: tuple[str, ...] = (
     "netgov_kg.network.cli",
     "netgov_kg.server.cli",
     "netgov_kg.ingest.cli",
+    "netgov_kg.extract.cli",
 )
 
 

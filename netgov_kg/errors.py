@@ -61,6 +61,31 @@ class QueryTooLarge(InputError):
     """A query over the size, nesting or height limits of :mod:`netgov_kg.query.limits`."""
 
 
+class UnknownFormat(InputError, UnknownNameError, ValueError):
+    """A format name (or file extension) that :mod:`netgov_kg.formats` does not know.
+
+    The message lists the accepted names. Raised by every path that takes a format: loading,
+    export, results writers, the command line's ``--format`` and network files. It is an
+    :class:`InputError`, an :class:`UnknownNameError` (a ``KeyError``) and a ``ValueError``,
+    the three types raised for an unknown format before 0.2.0, so their ``except`` clauses
+    keep working.
+
+    Examples
+    --------
+    >>> from netgov_kg.formats import rdf_format
+    >>> try:
+    ...     rdf_format("docx")
+    ... except ValueError as exc:
+    ...     print(exc.name)
+    docx
+    """
+
+    def __init__(self, message: str, location: Location | None = None, *,
+                 name: str | None = None) -> None:
+        self.name = name
+        super().__init__(message, location)
+
+
 class NetgovDeprecationWarning(DeprecationWarning):
     """A form of the API that keeps working but has a better replacement (the message names it).
 

@@ -1,15 +1,16 @@
 """Write the graph as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or CSV tables.
 
-The format is taken from the file name unless ``format`` is given:
+The format is taken from the file name unless ``format`` is given; ``format`` may be any name
+:mod:`netgov_kg.formats` knows for it (``"nt"``, ``"n-triples"``, ``"application/n-triples"``…):
 
 ==================  =========  ===========================================================
 extension           format     what is written
 ==================  =========  ===========================================================
 ``.ttl``            turtle     every triple (the union of the named graphs)
-``.nt``             nt         every triple, one per line
-``.nq``             nquads     every quad: ontology, data and extra files in named graphs
+``.nt``             n-triples  every triple, one per line
+``.nq``             n-quads    every quad: ontology, data and extra files in named graphs
 ``.trig``           trig       the same named graphs, in Turtle syntax
-``.rdf``, ``.owl``  xml        RDF/XML
+``.rdf``, ``.owl``  rdf-xml    RDF/XML
 ``.jsonld``         json-ld    JSON-LD compacted with :data:`CONTEXT_FILE`
 ``.zip``            csv        one CSV table per main class, zipped
 a folder            csv        one CSV table per main class (``format="csv"``)
@@ -27,6 +28,8 @@ Examples
 'trig'
 >>> format_for("build/tables.zip")
 'csv'
+>>> format_for("build/kg.nt")
+'n-triples'
 """
 
 from __future__ import annotations
@@ -43,34 +46,41 @@ from typing import IO, Any
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
+from . import formats
 from .atomic import atomic_write_bytes
-from .errors import InputError, Location
+from .errors import InputError, Location, UnknownFormat
 from .literals import canonical_literal
 from .namespaces import bind_prefixes
+from .stores import union_graph  # noqa: F401 - also importable from here, as before
 
 #: The compact JSON-LD context that JSON-LD exports use (published with the package).
 CONTEXT_FILE = Path(__file__).resolve().parent / "context.jsonld"
 
-#: File extension -> export format.
+#: The export formats (canonical names of :mod:`netgov_kg.formats`); ``csv`` writes tables.
+FORMATS = formats.EXPORT_FORMATS
+
+#: File extension -> export format (from :mod:`netgov_kg.formats`).
 EXTENSIONS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".zip": "csv",
-    ".csv": "csv",
+    ext: fmt.name
+    for fmt in (*formats.RDF_FORMATS, *formats.TABLE_FORMATS) if fmt.name in FORMATS
+    for ext in fmt.extensions
 }
 
 #: Formats that keep the named graphs.
-QUAD_FORMATS = ("nquads", "trig")
+QUAD_FORMATS = ("n-quads", "trig")
 
-FORMATS = ("turtle", "nt", "nquads", "trig", "xml", "json-ld", "csv")
+
+def export_format(name: str) -> str:
+    """Return the canonical name of the export format called ``name``.
+
+    See :func:`netgov_kg.formats.export_format`.
+
+    Examples
+    --------
+    >>> export_format("nt"), export_format("xml"), export_format("csv")
+    ('n-triples', 'rdf-xml', 'csv')
+    """
+    return formats.export_format(name).name
 
 
 def format_for(destination: str | PathLike[str]) -> str:
@@ -78,18 +88,18 @@ def format_for(destination: str | PathLike[str]) -> str:
 
     Raises
     ------
-    InputError
-        If the extension is not one of :data:`EXTENSIONS`.
+    UnknownFormat
+        If the extension is not one of :data:`EXTENSIONS` (an :class:`InputError`).
     """
     suffix = Path(destination).suffix.lower()
     try:
         return EXTENSIONS[suffix]
     except KeyError:
         known = ", ".join(sorted(EXTENSIONS))
-        raise InputError(
+        raise UnknownFormat(
             f"cannot tell the format from the extension {suffix or '(none)'!r}: use one of "
-            f"{known}, or pass format=",
-            Location(str(destination)),
+            f"{known}, or pass format= (one of {', '.join(FORMATS)})",
+            Location(str(destination)), name=suffix,
         ) from None
 
 
@@ -111,35 +121,26 @@ def canonical_triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
         yield s, p, canonical_literal(o)
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """Return every triple of ``dataset`` (all named graphs) as one in-memory graph.
-
-    Literals are in canonical form (:func:`netgov_kg.literals.canonical_literal`), the same
-    whatever the store.
-    """
-    graph = bind_prefixes(Graph())
-    graph += canonical_triples(dataset)
-    return graph
-
-
 def rdf_bytes(dataset: Dataset, fmt: str) -> bytes:
-    """Serialise ``dataset`` in an RDF format of :data:`FORMATS` (not ``csv``)."""
+    """Serialise ``dataset`` in an RDF format of :data:`FORMATS` (not ``csv``), by any name."""
+    fmt = export_format(fmt)
+    rdflib_name = formats.rdf_format(fmt).rdflib_name
     if fmt in QUAD_FORMATS:
         target: Graph = bind_prefixes(Dataset())
         for graph in dataset.graphs():
             if len(graph) and graph.identifier != dataset.default_graph.identifier:
                 target.graph(graph.identifier).__iadd__(canonical_triples(graph))
-        return _sorted_lines(target.serialize(format=fmt, encoding="utf-8"), fmt)
+        return _sorted_lines(target.serialize(format=rdflib_name, encoding="utf-8"), fmt)
     graph = union_graph(dataset)
     if fmt == "json-ld":
         data = graph.serialize(format="json-ld", context=load_context(), auto_compact=True)
         return data.encode("utf-8")
-    return _sorted_lines(graph.serialize(format=fmt, encoding="utf-8"), fmt)
+    return _sorted_lines(graph.serialize(format=rdflib_name, encoding="utf-8"), fmt)
 
 
 def _sorted_lines(data: bytes, fmt: str) -> bytes:
     """Sort the lines of N-Triples and N-Quads (one statement a line), so the order is stable."""
-    if fmt not in ("nt", "nquads"):
+    if fmt not in ("n-triples", "n-quads"):
         return data
     return b"".join(sorted(line + b"\n" for line in data.splitlines() if line.strip()))
 
@@ -160,13 +161,16 @@ def export(
         Where to write. A path's format is guessed from its extension (see the module's
         table); a stream needs ``format`` unless it has a ``name``.
     format : str, optional
-        One of :data:`FORMATS` (``"turtle"``, ``"nt"``, ``"nquads"``, ``"trig"``, ``"xml"``,
-        ``"json-ld"``, ``"csv"``).
+        One of :data:`FORMATS` (``"turtle"``, ``"n-triples"``, ``"n-quads"``, ``"trig"``,
+        ``"rdf-xml"``, ``"json-ld"``, ``"csv"``) or another of its names (``"nt"``,
+        ``"nquads"``, ``"xml"``, a media type...: see :mod:`netgov_kg.formats`).
 
     Raises
     ------
+    UnknownFormat
+        If the format is unknown or cannot be guessed (an :class:`InputError`).
     InputError
-        If the format is unknown or cannot be guessed, or the destination is an empty name.
+        If the destination is an empty name.
 
     Examples
     --------
@@ -176,8 +180,8 @@ def export(
     >>> out.stat().st_size > 0
     True
     """
-    if format is not None and format not in FORMATS:
-        raise InputError(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
+    if format is not None:
+        format = export_format(format)
     if hasattr(destination, "write"):
         name = getattr(destination, "name", None)
         fmt = format or (format_for(name) if isinstance(name, str) else None)

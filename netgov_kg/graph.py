@@ -17,10 +17,14 @@ from .errors import InputError
 from .namespaces import NG, NGR
 
 if TYPE_CHECKING:  # pragma: no cover - heavy modules, imported only when used
+    from datetime import datetime
+
     import networkx as nx
     from rdflib.term import Node
 
+    from .extract.draft import Draft
     from .ingest.add import Summary
+    from .ingest.additions import Removal
     from .lookup import Description
     from .network.projections import ProjectionInfo
     from .network.similarity import SimilarCase
@@ -353,12 +357,52 @@ class KnowledgeGraph:
         into: str | PathLike[str] | None = None,
         dry_run: bool = False,
         lang: str | None = None,
+        by: str | None = None,
+        at: datetime | None = None,
     ) -> Summary:
         """Add cases from a YAML or CSV template. See :func:`netgov_kg.ingest.add.add_cases`."""
         from .ingest.add import add_cases
 
         target = None if into is None else Path(into)
-        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang)
+        return add_cases(self, Path(path), into=target, dry_run=dry_run, lang=lang, by=by,
+                         at=at)
+
+    def remove_addition(
+        self,
+        addition: str,
+        *,
+        source: str | PathLike[str],
+        dry_run: bool = False,
+        lang: str | None = None,
+    ) -> Removal:
+        """Take back one addition. See :func:`netgov_kg.ingest.additions.remove_addition`."""
+        from .ingest.additions import remove_addition
+
+        return remove_addition(self, addition, source=Path(source), dry_run=dry_run, lang=lang)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        gazetteer: bool = True,
+        source_url: str | None = None,
+        source_date: str | None = None,
+    ) -> Draft:
+        """Draft a case template from a Chinese article (see :mod:`netgov_kg.extract`).
+
+        Every proposed item has ``evidence`` (offsets into ``text`` as given) and ``review``.
+
+        Examples
+        --------
+        >>> import netgov_kg
+        >>> d = netgov_kg.load().extract("“青禾通”APP上线以来,接入部门20多个。")
+        >>> d.figures[0].written, d.cases[0]["platforms"][0]["label"]["zh"]
+        ('20多', '“青禾通”APP')
+        """
+        from .extract import extract
+
+        return extract(self.dataset, text, gazetteer=gazetteer, source_url=source_url,
+                       source_date=source_date)
 
 
 def load(

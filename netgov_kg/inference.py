@@ -24,6 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import InputError
 from .namespaces import NGR
+from .stores import union_graph
 
 #: Accepted kinds, with their aliases.
 KINDS: dict[str, str] = {"rdfs": "rdfs", "owl-rl": "owl-rl", "owlrl": "owl-rl"}
@@ -63,10 +64,7 @@ def closure(graph: Graph, kind: str) -> Graph:
     import owlrl
 
     regime = _regime(kind)
-    copy = Graph()
-    for s, p, o, *_ in (graph.quads((None, None, None, None)) if hasattr(graph, "quads")
-                        else graph):
-        copy.add((s, p, o))
+    copy = union_graph(graph, canonical=False)
     semantics = owlrl.RDFS_Semantics if regime == "rdfs" else owlrl.OWLRL_Semantics
     owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(copy)
     return copy
@@ -117,9 +115,7 @@ def expand(dataset: Dataset, kind: str) -> int:
     closed = closure(dataset, regime)
     target = dataset.graph(inferred_graph_iri(regime))
     before = len(target)
-    union = set()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    union = union_graph(dataset, canonical=False)
     for triple in closed:
         if triple not in union and not _trivial(triple):
             target.add(triple)

@@ -17,9 +17,9 @@ import warnings
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
-from rdflib.util import guess_format
 
 from .errors import InputError, Location, NetgovWarning, StoreError
+from .formats import format_of
 from .namespaces import NGR
 from .resources import data_files, draft_files, ontology_files
 from .stores import drop_graph, has_graph, is_persistent, parse_into
@@ -38,13 +38,13 @@ def graph_iri(kind: str, path: Path) -> URIRef:
 
 
 def parser_format(path: Path, *, oxigraph: bool) -> str:
-    """Return the parser to use for ``path``: Oxigraph's own on the Oxigraph store."""
-    fmt = guess_format(str(path)) or "turtle"
-    if not oxigraph:
-        return fmt
-    from .stores.oxigraph import OX_FORMATS
+    """Return the parser to use for ``path``: Oxigraph's own on the Oxigraph store.
 
-    return OX_FORMATS.get(fmt, fmt)
+    The format comes from the file name (:func:`netgov_kg.formats.format_of`); a name that
+    tells nothing is read as Turtle.
+    """
+    fmt = format_of(path, default="turtle")
+    return (fmt.oxrdflib_name or fmt.rdflib_name) if oxigraph else fmt.rdflib_name
 
 
 def _error_line(exc: BaseException) -> int | None:
@@ -76,7 +76,7 @@ def parse_file(dataset: Dataset, path: Path, graph: URIRef, *, shipped: bool = F
     ...
     netgov_kg.errors.InputError: no/such.ttl: file not found
     """
-    fmt = guess_format(str(path)) or "turtle"  # rdflib's name; the store picks its parser
+    fmt = format_of(path, default="turtle").rdflib_name  # the store picks its parser
     if not shipped:
         check_user_file(path, fmt)
     elif not path.is_file():

@@ -28,7 +28,7 @@ from .evidence import Evidence, evidence_of
 from .namespaces import NG
 from .query.labels import fold, label
 from .query.results import Results
-from .terms import expand, labelled
+from .terms import expand, labelled, most_specific, superclasses, type_names
 from .terms import resolve as _resolve
 
 #: An alias of :func:`netgov_kg.terms.expand`, kept for earlier callers.
@@ -61,8 +61,21 @@ def find(
     Returns
     -------
     Results
-        Columns ``resource``, ``label``, ``matched`` (the label that matched) and ``type``;
-        exact matches first, then shorter labels.
+        Columns ``resource``, ``label``, ``matched`` (the label that matched), ``type`` (the
+        first of the most specific types), ``types`` (every asserted type) and ``kind`` (the
+        most specific types: those no other type is a subclass of); ``types`` and ``kind`` are
+        CURIEs sorted and separated by spaces (:func:`netgov_kg.terms.type_names`), as in
+        network node attributes. Exact matches first, then shorter labels.
+
+    Examples
+    --------
+    >>> import netgov_kg
+    >>> kg = netgov_kg.load()
+    >>> row = find(kg.dataset, "问政银川")[0]
+    >>> str(row["types"])
+    'ng:AccountMatrix ng:Platform ng:WeiboAccount'
+    >>> str(row["kind"])
+    'ng:AccountMatrix ng:WeiboAccount'
     """
     want = fold(text)
     best: dict[Node, tuple[int, int, Literal]] = {}
@@ -76,11 +89,16 @@ def find(
     if limit is not None:
         ordered = ordered[:limit]
     rows = []
+    supers = superclasses(dataset) if ordered else {}
     for node, (_, _, lit) in ordered:
         shown = Literal(label(dataset, node, lang), lang=lang) if lang else lit
-        rdf_type = next(iter(sorted(dataset.objects(node, RDF.type), key=str)), None)
-        rows.append((node, shown, lit, rdf_type))
-    return Results(["resource", "label", "matched", "type"], rows, graph=dataset)
+        types = [t for t in dataset.objects(node, RDF.type) if isinstance(t, URIRef)]
+        kinds = most_specific(sorted(set(types), key=str), supers)
+        every, kind = type_names(types, supers)
+        rows.append((node, shown, lit, kinds[0] if kinds else None,
+                     Literal(every) if every else None, Literal(kind) if kind else None))
+    return Results(["resource", "label", "matched", "type", "types", "kind"], rows,
+                   graph=dataset)
 
 
 def resolve(dataset: Dataset, text: str | Node, *, cls: URIRef | None = None) -> URIRef:

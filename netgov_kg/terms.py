@@ -10,7 +10,9 @@ everywhere.
   (:data:`netgov_kg.namespaces.PREFIXES`, held by one rdflib ``NamespaceManager``);
 - :func:`local_name` gives an IRI's last segment, :func:`fold` is the rule by which two
   labels are "the same";
-- :func:`subclasses` and :func:`superclasses` walk ``rdfs:subClassOf``;
+- :func:`subclasses`, :func:`superclasses` and :func:`parents` walk ``rdfs:subClassOf``;
+  :func:`most_specific` keeps the types no other type is below, and :func:`type_names` gives a
+  resource's asserted types and most specific kind as sorted CURIEs;
 - :class:`LabelTable` and :func:`resolve` turn what a user typed into one resource, or raise
   :class:`~netgov_kg.errors.UnknownResource` or
   :class:`~netgov_kg.errors.AmbiguousResource`.
@@ -50,10 +52,13 @@ __all__ = [
     "fold",
     "labelled",
     "local_name",
+    "most_specific",
     "namespace_manager",
+    "parents",
     "resolve",
     "subclasses",
     "superclasses",
+    "type_names",
 ]
 
 #: Quotation marks that do not count when labels are compared.
@@ -206,8 +211,30 @@ def subclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
     return {c for c in graph.transitive_subjects(RDFS.subClassOf, cls) if isinstance(c, URIRef)}
 
 
-def superclasses(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
+def parents(graph: Graph) -> dict[URIRef, set[URIRef]]:
+    """Map each class to its direct (asserted) superclasses.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> _ = g.add((NG.Expert, RDFS.subClassOf, NG.Person))
+    >>> _ = g.add((NG.Person, RDFS.subClassOf, NG.Agent))
+    >>> [local_name(c) for c in parents(g)[NG.Expert]]
+    ['Person']
+    """
+    found: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            found.setdefault(sub, set()).add(sup)
+    return found
+
+
+def superclasses(
+    graph: Graph, *, direct: dict[URIRef, set[URIRef]] | None = None
+) -> dict[URIRef, frozenset[URIRef]]:
     """Map each class with a superclass to itself and all its superclasses (``subClassOf*``).
+
+    ``direct`` is :func:`parents` of ``graph``, when the caller has it already.
 
     Examples
     --------
@@ -216,21 +243,64 @@ def superclasses(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
     >>> sorted(local_name(c) for c in superclasses(g)[NG.Expert])
     ['Expert', 'Person']
     """
-    parents: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in graph.subject_objects(RDFS.subClassOf):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            parents.setdefault(sub, set()).add(sup)
+    up = parents(graph) if direct is None else direct
     closure: dict[URIRef, frozenset[URIRef]] = {}
-    for cls in parents:
+    for cls in up:
         seen = {cls}
-        todo = list(parents[cls])
+        todo = list(up[cls])
         while todo:
             sup = todo.pop()
             if sup not in seen:
                 seen.add(sup)
-                todo.extend(parents.get(sup, ()))
+                todo.extend(up.get(sup, ()))
         closure[cls] = frozenset(seen)
     return closure
+
+
+def most_specific(
+    types: Iterable[URIRef], supers: dict[URIRef, frozenset[URIRef]]
+) -> list[URIRef]:
+    """Return the types no other of ``types`` is a subclass of: ``ng:`` first, then by IRI.
+
+    ``supers`` is :func:`superclasses` of the graph.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> _ = g.add((NG.WeiboAccount, RDFS.subClassOf, NG.Platform))
+    >>> _ = g.add((NG.AccountMatrix, RDFS.subClassOf, NG.Platform))
+    >>> kinds = most_specific([NG.Platform, NG.WeiboAccount, NG.AccountMatrix], superclasses(g))
+    >>> [local_name(t) for t in kinds]
+    ['AccountMatrix', 'WeiboAccount']
+    """
+    types = list(dict.fromkeys(types))
+    closures = {t: supers.get(t, frozenset({t})) for t in types}
+    return sorted(
+        (t for t in types if not any(t in closures[o] and o != t for o in types)),
+        key=lambda t: (not str(t).startswith(str(NG)), str(t)),
+    )
+
+
+def type_names(
+    types: Iterable[Node], supers: dict[URIRef, frozenset[URIRef]]
+) -> tuple[str, str]:
+    """Return ``(types, kind)``: every type and the most specific, as sorted CURIEs.
+
+    Each is one string, CURIEs separated by spaces (as network node attributes hold them,
+    since GraphML and GEXF cannot hold lists); blank-node types are left out.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> _ = g.add((NG.WeiboAccount, RDFS.subClassOf, NG.Platform))
+    >>> type_names([NG.WeiboAccount, NG.Platform, NG.AccountMatrix], superclasses(g))
+    ('ng:AccountMatrix ng:Platform ng:WeiboAccount', 'ng:AccountMatrix ng:WeiboAccount')
+    """
+    iris = sorted({t for t in types if isinstance(t, URIRef)}, key=str)
+    return (
+        " ".join(sorted(curie(t) for t in iris)),
+        " ".join(sorted(curie(t) for t in most_specific(iris, supers))),
+    )
 
 
 def labelled(graph: Graph, cls: URIRef | None = None) -> Iterator[tuple[Node, Literal]]:

@@ -39,6 +39,7 @@ from typing import Any
 from xml.parsers import expat
 
 from .errors import InputError, Location
+from .formats import lookup
 
 #: The largest user file parsed (bytes): far above any real extra file.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -50,8 +51,8 @@ MAX_ENTITY_EXPANSION = 4 * 1024 * 1024
 #: namespaces as ``&owl;`` in every ``rdf:resource``, expanding large files several times).
 ENTITY_AMPLIFICATION = 20
 
-_XML_FORMATS = ("xml", "ox-xml", "trix")
-_JSONLD_FORMATS = ("json-ld", "ox-json-ld")
+_XML_FORMATS = ("rdf-xml", "trix")
+_JSONLD_FORMATS = ("json-ld",)
 _ENTITY_REF = re.compile(rb"&([A-Za-z_:\x80-\xff][A-Za-z0-9_.:\-\x80-\xff]*);")
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(rb"[\[\]{}]")
@@ -65,7 +66,7 @@ def check_user_file(path: Path, fmt: str) -> None:
     path : pathlib.Path
         The user's file.
     fmt : str
-        The parser format, as :func:`netgov_kg.loading.parser_format` names it (``xml``,
+        The parser format, by any name :mod:`netgov_kg.formats` knows (``xml``, ``rdf-xml``,
         ``ox-json-ld``...); formats with nothing to expand or fetch get the size check only.
 
     Raises
@@ -87,9 +88,11 @@ def check_user_file(path: Path, fmt: str) -> None:
         raise InputError(
             f"the file has {info.st_size} bytes, more than the limit of {MAX_FILE_BYTES}", where
         )
-    if fmt in _XML_FORMATS:
+    known = lookup("rdf", fmt)
+    name = known.name if known is not None else fmt
+    if name in _XML_FORMATS:
         _check_xml(path, where)
-    elif fmt in _JSONLD_FORMATS:
+    elif name in _JSONLD_FORMATS:
         _check_jsonld(path, where)
 
 

@@ -13,30 +13,17 @@ that pins what each engine does today, so that a change of either engine is noti
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
 
+import engine_rows  # tests/engine_rows.py (pytest's pythonpath holds tests/)
 import pytest
+import sparqlgen  # tests/sparqlgen.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
 
 import netgov_kg
 from netgov_kg.namespaces import NGR
-
-
-def _helper(name: str):
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-engine_rows = _helper("engine_rows")
-sparqlgen = _helper("sparqlgen")
 
 #: Generated queries per CI run; more with NETGOV_KG_DIFF_EXAMPLES.
 EXAMPLES = int(os.environ.get("NETGOV_KG_DIFF_EXAMPLES", "300"))

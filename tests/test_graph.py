@@ -37,17 +37,21 @@ def test_facade_signatures_are_explicit_and_typed(method):
 
 
 def _heavy_names() -> dict[str, object]:
+    from datetime import datetime
+
     import networkx as nx
 
+    from netgov_kg.extract.draft import Draft
     from netgov_kg.ingest.add import Summary
+    from netgov_kg.ingest.additions import Removal
     from netgov_kg.lookup import Description
     from netgov_kg.network.projections import ProjectionInfo
     from netgov_kg.network.similarity import SimilarCase
     from netgov_kg.query.catalogue import NamedQuery
 
-    return {"nx": nx, "Summary": Summary, "Description": Description,
+    return {"nx": nx, "Draft": Draft, "Summary": Summary, "Description": Description,
             "ProjectionInfo": ProjectionInfo, "SimilarCase": SimilarCase, "NamedQuery": NamedQuery,
-            "Node": object}
+            "Node": object, "Removal": Removal, "datetime": datetime}
 
 
 def test_bindings_may_name_variables_like_parameters(kg):

@@ -64,3 +64,31 @@ def test_a_case_wins_over_its_namesake_platform(kg):
     }
     assert len(hits) == 2  # the case and its platform share the name
     assert kg.describe("成都市网络理政平台").iri == NGR["case/chengdu-network-governance-platform"]
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def full(request):
+    return netgov_kg.load(store=request.param)
+
+
+def test_find_shows_every_type_and_the_most_specific_kind(full):
+    """问政银川 is both an account matrix and a Weibo account (issue 12): find shows both."""
+    hits = [h for h in full.find("问政银川") if h["resource"] == NGR["platform/wenzheng-yinchuan"]]
+    assert len(hits) == 1
+    hit = hits[0]
+    assert str(hit["types"]) == "ng:AccountMatrix ng:Platform ng:WeiboAccount"
+    assert str(hit["kind"]) == "ng:AccountMatrix ng:WeiboAccount"
+    assert hit["type"] == NG.AccountMatrix  # the first of the kind, as before
+
+
+def test_find_types_agree_with_the_network_annotator_and_across_stores(full):
+    from netgov_kg.network._rdf import Annotator
+
+    annotate = Annotator(full.dataset)
+    rows = full.find("成都")
+    assert len(rows) > 5
+    for row in rows:
+        attrs = annotate(row["resource"])
+        assert (str(row["types"] or ""), str(row["kind"] or "")) == (attrs["types"], attrs["kind"])
+    memory = netgov_kg.load(store="memory").find("成都")
+    assert [tuple(map(str, r)) for r in rows] == [tuple(map(str, r)) for r in memory]

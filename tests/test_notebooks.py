@@ -24,6 +24,7 @@ EXPECTED = [
     "03-network-analysis",
     "04-validate-and-extend",
     "05-linked-data",
+    "06-article-to-case",
 ]
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location
-from .output import RESULT_FORMATS, console, print_results
+from ..formats import EXPORT_FORMATS
+from .output import RESULT_FORMATS, console, export_option, print_results, results_option
 
 EXAMPLES = {
     "query": """examples:
@@ -81,7 +82,9 @@ def _add(sub: Any, name: str, help_text: str, handler: Any, *, fmt: bool = False
     )
     if fmt:
         parser.add_argument(
-            "--format", "-f", choices=RESULT_FORMATS, default="table", help="output format"
+            "--format", "-f", type=results_option, default="table", metavar="FORMAT",
+            help=f"output format: {', '.join(RESULT_FORMATS)} (or another name of one, e.g. "
+            "srj, text/csv)",
         )
     parser.set_defaults(func=handler)
     return parser
@@ -124,7 +127,9 @@ def register(sub: Any) -> None:
     p.add_argument(
         "file", help=".ttl .nt .nq .trig .rdf .jsonld .zip, or a folder with --format csv"
     )
-    p.add_argument("--format", choices=("turtle", "nt", "nquads", "trig", "xml", "json-ld", "csv"))
+    p.add_argument("--format", type=export_option, metavar="FORMAT",
+                   help=f"one of {', '.join(EXPORT_FORMATS)}, or another name of one (nt, "
+                   "nquads, xml, a media type...); by default from the extension")
 
     p = _add(sub, "report", "validate, print a summary and write every export into a folder",
              cmd_report)

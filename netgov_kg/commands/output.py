@@ -13,18 +13,58 @@ Examples
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import IO, Any
 
 from rdflib import Graph
 
+from ..errors import UnknownFormat
+from ..formats import export_format, rdf_format, results_format
 from ..query.results import Results
 
-#: ``--format`` choices for SELECT/ASK results.
+#: ``--format`` for SELECT/ASK results: ``table``, or a results format by any of its names
+#: (:mod:`netgov_kg.formats`: ``srj``, ``text/csv``...).
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 #: ``--format`` for CONSTRUCT/DESCRIBE graphs (``table`` prints Turtle).
-GRAPH_FORMATS = {"table": "turtle", "json": "json-ld", "xml": "xml", "csv": "nt", "tsv": "nt"}
+GRAPH_FORMATS = {"table": "turtle", "json": "json-ld", "xml": "rdf-xml", "csv": "n-triples",
+                 "tsv": "n-triples"}
+
+
+def results_option(text: str) -> str:
+    """Read ``--format`` of a results command: ``table`` or a results format's canonical name.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For an unknown name; the message lists the accepted names.
+
+    Examples
+    --------
+    >>> results_option("SRJ"), results_option("table")
+    ('json', 'table')
+    """
+    if text.strip().lower() == "table":
+        return "table"
+    try:
+        return results_format(text).name
+    except UnknownFormat as exc:
+        raise argparse.ArgumentTypeError(f"{exc}; or table") from None
+
+
+def export_option(text: str) -> str:
+    """Read ``export --format``: any name of an export format, as its canonical name.
+
+    Examples
+    --------
+    >>> export_option("nt")
+    'n-triples'
+    """
+    try:
+        return export_format(text).name
+    except UnknownFormat as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def console(out: IO[str] | None = None) -> Any:
@@ -66,7 +106,8 @@ def print_results(
     """Print ``results`` (or a CONSTRUCT graph) in ``fmt`` to ``out`` (stdout by default)."""
     stream = out or sys.stdout
     if isinstance(results, Graph):
-        stream.write(results.serialize(format=GRAPH_FORMATS.get(fmt, fmt)))
+        name = GRAPH_FORMATS.get(fmt, fmt)
+        stream.write(results.serialize(format=rdf_format(name).rdflib_name))
         return
     if fmt == "table":
         if results.boolean is not None:

@@ -14,7 +14,15 @@ module                 job
 ``csv_reader``         CSV template (one row per record) -> the same located data
 ``values``             single values: labels in zh and en, dates, codes, URLs, slugs
 ``index``              what the graph already has: labels, GB/T 2260 codes, classes
-``mapper``             located data -> RDF, reusing places, themes, organisations …
+``kinds``              what each kind of record does (reuse by label, made-up labels, slugs,
+                       lookups, export order): one registry, no per-kind branches elsewhere
+``state``              the records and the output the mapping phases share
+``mapper``             located data -> RDF in four phases: ``collect`` (find the records),
+                       ``mint`` (IRIs), ``references`` (resolve references), ``emit`` (triples)
+``naming``             labels and slugs made up for records written without them
+``lookups``            places by GB/T 2260 code or name, themes by scheme label
+``generic``            ``extra``, ``statements`` and ``referenced_by`` triples
+``iri_policy``         which IRIs a template may use and what it may describe
 ``exporter``           a case of the graph -> a template (for the round trip)
 ``atomic``             write a file atomically (temp file + ``os.replace``)
 ``add``                read, map, validate with the whole graph, then append atomically

@@ -17,6 +17,7 @@ import contextlib
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from rdflib.namespace import RDF
 from ..atomic import atomic_write, read_target
 from ..errors import ImplausibleValueWarning, InputError, Location
 from ..namespaces import bind_prefixes
+from .additions import Addition, new_addition
+from .additions import header as additions_header
 from .index import GraphIndex
 from .located import LocatedDocument
 from .mapper import MapResult, map_template
@@ -41,6 +44,8 @@ class Summary:
         The template file.
     cases : list of rdflib.URIRef
         The new cases.
+    extended : list of rdflib.URIRef
+        The cases of the graph that gained facts (``existing:`` in the template).
     new_resources : dict
         IRI -> kind (``"case"``, ``"organisation"`` …) of each resource the graph did not have.
     reused : dict
@@ -57,10 +62,14 @@ class Summary:
         Values that are allowed but rarely right (a share over 100 %, a negative count), each
         with its file, line and field; each is also issued as an
         :class:`~netgov_kg.errors.ImplausibleValueWarning`.
+    addition : Addition or None
+        Who added the triples and when (:mod:`netgov_kg.ingest.additions`); ``None`` when
+        nothing was new.
     """
 
     source: str
     cases: list[URIRef] = field(default_factory=list)
+    extended: list[URIRef] = field(default_factory=list)
     new_resources: dict[URIRef, str] = field(default_factory=dict)
     reused: dict[URIRef, str] = field(default_factory=dict)
     new_triples: int = 0
@@ -68,6 +77,7 @@ class Summary:
     dry_run: bool = False
     graph: Graph = field(default_factory=Graph)
     warnings: list[str] = field(default_factory=list)
+    addition: Addition | None = None
 
     def __str__(self) -> str:
         from ..validation import short
@@ -80,8 +90,17 @@ class Summary:
             lines.append("  new: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
         for iri in self.cases:
             lines.append(f"  case {short(iri)}")
+        for iri in self.extended:
+            lines.append(f"  facts about existing case {short(iri)}")
         if self.reused:
             lines.append("  reused: " + ", ".join(sorted(short(i) for i in self.reused)))
+        if self.addition is not None and self.target is not None:  # in memory: summary.addition
+            made = self.addition.created.strftime("%Y-%m-%dT%H:%M:%SZ")
+            lines.append(f"  addition {short(self.addition.iri)} by {self.addition.agent_name} "
+                         f"at {made}")
+            if not self.dry_run:
+                lines.append(f"  (netgov-kg remove {short(self.addition.iri)} --from "
+                             f"{self.target} takes it back)")
         if self.target is not None:
             where = "would write to" if self.dry_run else "written to"
             lines.append(f"  {where} {self.target}")
@@ -131,8 +150,14 @@ def add_cases(
     into: Path | str | None = None,
     dry_run: bool = False,
     lang: str | None = None,
+    by: str | None = None,
+    at: datetime | None = None,
 ) -> Summary:
     """Add the cases of a YAML or CSV template to the graph and, unless a dry run, to a file.
+
+    The new triples are one *addition* (:mod:`netgov_kg.ingest.additions`): attributed to
+    ``by`` and dated ``at``, written as one block of the target that
+    :func:`~netgov_kg.ingest.additions.remove_addition` can take back.
 
     Parameters
     ----------
@@ -147,6 +172,10 @@ def add_cases(
         Check everything and report what would be added; change nothing.
     lang : {"zh", "en"}, optional
         Language of validation messages (default: the graph's).
+    by : str, optional
+        Who adds (default: ``$NETGOV_KG_AGENT``, else ``$USER``).
+    at : datetime, optional
+        When (default: now, UTC).
 
     Returns
     -------
@@ -182,18 +211,27 @@ def add_cases(
             index = GraphIndex.build(kg.dataset)
             result = map_template(doc, index)
             added = new_triples(result, kg.dataset)
+            addition = None
+            if len(added):
+                addition = new_addition(by=by, at=at, template=path.name,
+                                        taken=lambda iri: index.exists(iri))
+                made = {s for s, _, _ in added.triples((None, RDF.type, None))
+                        if isinstance(s, URIRef)}
+                added += addition.triples(sorted(made))
             _validate(kg, added, result, doc, lang or getattr(kg, "lang", "zh"))
             summary = _summary(str(path), result, added, index)
             summary.dry_run = dry_run
             summary.target = target
             summary.warnings = list(result.warnings)
+            summary.addition = addition
             for warning in result.warnings:
                 warnings.warn(warning, ImplausibleValueWarning, stacklevel=2)
             if dry_run:
                 _unload(kg, borrowed)
                 return summary
             if target is not None:
-                write_turtle(target, added, expected=seen)
+                write_turtle(target, added, expected=seen,
+                             addition=addition.iri if addition is not None else None)
         except BaseException:
             _unload(kg, borrowed)
             raise
@@ -245,7 +283,8 @@ def _unload(kg: Any, graph: Any) -> None:
 def _summary(source: str, result: MapResult, added: Graph, index: GraphIndex) -> Summary:
     from ..validation import short
 
-    summary = Summary(source, cases=list(result.cases), new_triples=len(added), graph=added)
+    summary = Summary(source, cases=list(result.cases), extended=list(result.extended),
+                      new_triples=len(added), graph=added)
     for record in result.records:
         if record.iri is None:
             continue
@@ -301,7 +340,8 @@ def _location_of(node: Any, result: MapResult, doc: LocatedDocument) -> Location
     return Location(doc.source)
 
 
-def write_turtle(target: Path, triples: Graph, *, expected: bytes | None = None) -> None:
+def write_turtle(target: Path, triples: Graph, *, expected: bytes | None = None,
+                 addition: URIRef | None = None) -> None:
     """Append ``triples`` to the Turtle file ``target`` atomically (create it if missing).
 
     The new block is checked before the rename: the whole file must parse, and hold every old
@@ -316,6 +356,9 @@ def write_turtle(target: Path, triples: Graph, *, expected: bytes | None = None)
     expected : bytes, optional
         What the caller read (and validated against): if the file now holds anything else,
         nothing is written.
+    addition : rdflib.URIRef, optional
+        The addition the triples are: the block opens with its header line
+        (:func:`netgov_kg.ingest.additions.header`).
 
     Raises
     ------
@@ -331,7 +374,7 @@ def write_turtle(target: Path, triples: Graph, *, expected: bytes | None = None)
     for triple in triples:
         block.add(triple)
     text = block.serialize(format="turtle")
-    header = "\n# added by netgov-kg add\n"
+    header = f"\n{additions_header(addition)}\n" if addition else "\n# added by netgov-kg add\n"
 
     with locked(target):
         current = read_target(target)

@@ -1,13 +1,16 @@
-"""The ``netgov-kg add`` command: add cases from a YAML or CSV template.
+"""The ``netgov-kg add`` and ``netgov-kg remove`` commands (add from a template, take back).
 
 Examples
 --------
 >>> import argparse
 >>> parser = argparse.ArgumentParser(prog="netgov-kg")
 >>> register(parser.add_subparsers())
->>> args = parser.parse_args(["add", "cases.yaml", "--dry-run"])
->>> args.file, args.into, args.dry_run
-('cases.yaml', None, True)
+>>> args = parser.parse_args(["add", "cases.yaml", "--dry-run", "--by", "Li Hua"])
+>>> args.file, args.into, args.dry_run, args.by
+('cases.yaml', None, True, 'Li Hua')
+>>> args = parser.parse_args(["remove", "ngr:addition/20260102T030405Z-li-hua", "--from", "x.ttl"])
+>>> args.addition, args.source
+('ngr:addition/20260102T030405Z-li-hua', 'x.ttl')
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from ..errors import InputError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``add`` subcommand."""
+    """Add the ``add`` and ``remove`` subcommands."""
     parser = subparsers.add_parser(
         "add",
         help="add cases from a YAML or CSV template (validated before anything is written)",
@@ -41,7 +44,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--dry-run", action="store_true",
                         help="check and print the summary; write nothing (no --into needed)")
+    parser.add_argument("--by", default=None, metavar="NAME",
+                        help="who adds (recorded with the time as prov:wasAttributedTo and "
+                             "dcterms:created); default: $NETGOV_KG_AGENT, else $USER")
     parser.set_defaults(func=run)
+    remove = subparsers.add_parser(
+        "remove",
+        help="take back what one `add` added to a file (validated before anything is written)",
+        description=(
+            "Take back one addition: the block `add --into FILE` wrote for it (its header line "
+            "names it: # added by netgov-kg add: addition <IRI>). Triples the rest of the file "
+            "states too are kept; a resource another addition still uses is not removed (the "
+            "command refuses, naming the user); the graph without the block is validated "
+            "against the SHACL shapes. The file is replaced atomically under its lock."
+        ),
+    )
+    remove.add_argument("addition", nargs="?", default=None,
+                        help="the addition: its IRI, ngr:addition/… CURIE or last segment "
+                             "(without it, the file's additions are listed)")
+    remove.add_argument("--from", dest="source", required=True, metavar="FILE",
+                        help="the Turtle file `add --into` wrote")
+    remove.add_argument("--dry-run", action="store_true",
+                        help="check and print what would be removed; write nothing")
+    remove.set_defaults(func=run_remove)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,6 +90,23 @@ def run(args: argparse.Namespace) -> int:
     kg = netgov_kg.load(store=args.store, lang=args.lang)
     with warnings.catch_warnings():  # the summary prints them, with their location
         warnings.simplefilter("ignore", ImplausibleValueWarning)
-        summary = kg.add_cases(args.file, into=into, dry_run=args.dry_run)
+        summary = kg.add_cases(args.file, into=into, dry_run=args.dry_run, by=args.by)
     print(summary)
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Run ``netgov-kg remove``; print what was removed (or the file's additions)."""
+    import netgov_kg
+
+    from ..validation import short
+    from .additions import list_additions
+
+    if args.addition is None:
+        found = list_additions(Path(args.source))
+        print("\n".join(short(a) for a in found) if found else
+              f"{args.source}: no additions (only `add` writes them)")
+        return 0
+    kg = netgov_kg.load(args.source, store=args.store, lang=args.lang)
+    print(kg.remove_addition(args.addition, source=args.source, dry_run=args.dry_run))
     return 0

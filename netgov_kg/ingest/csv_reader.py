@@ -40,15 +40,24 @@ from .yaml_reader import check_size, read_text
 COLUMNS: tuple[str, ...] = (
     "record", "case", "id", "type", "of", "ref", "label_zh", "label_en", "code", "date",
     "value", "unit_zh", "unit_en", "qualifier_zh", "qualifier_en", "period_start", "period_end",
-    "text_zh", "text_en", "url",
+    "text_zh", "text_en", "url", "existing", "source_text", "evidence_quote", "evidence_start",
+    "evidence_end", "evidence_prefix", "evidence_suffix", "review",
 )
+
+#: Columns every record but ``alt_label`` may fill: its evidence and a note for review.
+EVIDENCE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "evidence_quote": ("evidence", "quote"), "evidence_start": ("evidence", "start"),
+    "evidence_end": ("evidence", "end"), "evidence_prefix": ("evidence", "prefix"),
+    "evidence_suffix": ("evidence", "suffix"), "review": ("review",),
+}
 
 #: For each record: column -> where its value goes in the record's YAML mapping.
 RECORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "source": {"id": ("id",), "label_zh": ("label", "zh"), "label_en": ("label", "en"),
                "text_zh": ("title", "zh"), "text_en": ("title", "en"), "ref": ("publisher",),
-               "date": ("date",), "url": ("url",)},
-    "case": {"case": ("id",), "label_zh": ("label", "zh"), "label_en": ("label", "en"),
+               "date": ("date",), "url": ("url",), "source_text": ("text",)},
+    "case": {"case": ("id",), "existing": ("existing",), "label_zh": ("label", "zh"),
+             "label_en": ("label", "en"),
              "code": ("place",), "ref": ("place",), "date": ("start_date",),
              "value": ("list_position",), "text_zh": ("description", "zh"),
              "text_en": ("description", "en")},
@@ -77,6 +86,10 @@ RECORDS: dict[str, dict[str, tuple[str, ...]]] = {
              "label_en": ("label", "en"), "date": ("target_date",), "text_zh": ("quote", "zh"),
              "text_en": ("translation", "en")},
 }
+
+for _name, _columns in RECORDS.items():
+    if _name != "alt_label":
+        _columns.update(EVIDENCE_COLUMNS)
 
 #: Which list of the case each record goes into.
 _LISTS = {"organisation": "organisations", "platform": "platforms", "endorsement": "endorsements",
@@ -190,6 +203,8 @@ class _Builder:
             index = len(self.cases)
             self.cases[case_id] = index
             self.data.setdefault("cases", []).append({})
+            if cells.get("existing", (0, ""))[1]:  # a case of the graph: `case` is a local key
+                used = {k: v for k, v in used.items() if k != "case"}
             self._fill(("cases", index), line, cells, used)
         else:
             self.pending.append((line, cells))

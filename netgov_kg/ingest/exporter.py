@@ -31,9 +31,10 @@ from rdflib.namespace import RDF, RDFS, XSD
 from ..errors import InputError
 from ..namespaces import NG, NGR
 from ..terms import curie, superclasses
-from .mapper import BASES
+from .generic import BASES
+from .kinds import behaviour, export_order
 from .ownership import case_triples, data_graph, ontology, owned_resources
-from .schema import COMMON, EXPORT_ORDER, KINDS, Field, Kind
+from .schema import COMMON, KINDS, Field, Kind
 
 _DATE_TYPES = {XSD.date: r"\d{4}-\d{2}-\d{2}", XSD.gYearMonth: r"\d{4}-\d{2}", XSD.gYear: r"\d{4}"}
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
@@ -92,7 +93,7 @@ class _Exporter:
         kinds = {node: self._kind(node) for node in self.nodes}
         nested = {ta for node in self.nodes
                   for ta in self.triples.objects(node, NG.qualifiedTheme) if ta in self.nodes
-                  and kinds.get(ta) is KINDS["theme_assignment"]}  # type: ignore[comparison-overlap]
+                  and kinds.get(ta) is _theme_kind(kinds[node])}  # type: ignore[arg-type]
         lists: dict[str, list[Any]] = {}
         order = [self.case] + sorted(n for n in self.nodes if n != self.case)
         for node in order:
@@ -100,8 +101,8 @@ class _Exporter:
                 continue
             kind = kinds[node]
             record = self._record(node, kind)
-            if kind.name == "case":
-                record = self._case_themes(node, record, kinds)
+            if behaviour(kind).nests_themes:
+                record = self._case_themes(node, kind, record)
             lists.setdefault(kind.list_name, []).append(record)
         out["cases"] = lists.pop("cases")
         for name in sorted(lists):
@@ -115,8 +116,7 @@ class _Exporter:
     # -- kinds and records --------------------------------------------------------------------
     def _kind(self, node: URIRef) -> Kind:
         types = set(self.graph.objects(node, RDF.type))
-        for name in EXPORT_ORDER:
-            kind = KINDS[name]
+        for kind in export_order():
             if any(t == kind.cls or kind.cls in self.supers.get(t, ()) for t in types):  # type: ignore[arg-type]
                 return kind
         raise InputError(f"cannot export {curie(node)}: its type fits no record of the template")
@@ -140,7 +140,7 @@ class _Exporter:
                 extra[curie(prop)] = [self._generic(o) for o in objects]
                 self._mark(node, prop, objects)
         if (_SOURCE not in props and self.default_source is not None
-                and kind.name != "source"):
+                and behaviour(kind).cites_source):
             record["source"] = []  # the mapper would otherwise add the default source
         if extra:
             record.setdefault("extra", {}).update(
@@ -181,12 +181,11 @@ class _Exporter:
             self.done.add((node, prop, obj))
 
     def _source_value(self, kind: Kind, objects: list[Any]) -> Any:
-        if kind.name != "source" and objects == [self.default_source]:
+        if behaviour(kind).cites_source and objects == [self.default_source]:
             return _OMIT
         return [curie(o) for o in objects]
 
-    def _case_themes(self, node: URIRef, record: dict[str, Any],
-                     kinds: dict[URIRef, Kind]) -> dict[str, Any]:
+    def _case_themes(self, node: URIRef, kind: Kind, record: dict[str, Any]) -> dict[str, Any]:
         assignments = sorted(self.triples.objects(node, NG.qualifiedTheme))
         themes = sorted(self.triples.objects(node, NG.hasTheme))
         backing = sorted(o for ta in assignments for o in self.triples.objects(ta, NG.theme))
@@ -195,7 +194,7 @@ class _Exporter:
             return record  # left as references and extra: the mapper reproduces them as such
         items = []
         for ta in assignments:
-            item = self._record(ta, KINDS["theme_assignment"])
+            item = self._record(ta, _theme_kind(kind))  # type: ignore[arg-type]
             items.append(item)
         out = {}
         for key, value in record.items():
@@ -208,7 +207,7 @@ class _Exporter:
         if "extra" in out and not extra:
             out.pop("extra")
         out["themes"] = items
-        out = _ordered(out, KINDS["case"])
+        out = _ordered(out, kind)
         self._mark(node, NG.hasTheme, themes)
         self._mark(node, NG.qualifiedTheme, assignments)
         return out
@@ -349,6 +348,12 @@ def _ordered(record: dict[str, Any], kind: Kind) -> dict[str, Any]:
     order = first + middle + last
     return {k: record[k] for k in sorted(record, key=lambda k: (
         order.index(k) if k in order else len(order), k))}
+
+
+def _theme_kind(kind: Kind) -> Kind | None:
+    """Return the kind of the records in ``kind``'s ``themes`` list (theme assignments), if any."""
+    fld = kind.field("themes") if behaviour(kind).nests_themes else None
+    return KINDS[fld.target] if fld is not None and fld.target else None
 
 
 def _field_for(kind: Kind, prop: URIRef) -> Field | None:

@@ -147,10 +147,7 @@ def case_triples(graph: Graph, case: URIRef,
 
 
 def ontology() -> Graph:
-    """Return the shipped ontology as one graph."""
-    from ..resources import ontology_files
+    """Return the shipped ontology as one graph (:func:`netgov_kg.validation.ontology_graph`)."""
+    from ..validation.shacl import ontology_graph
 
-    graph = Graph()
-    for path in ontology_files():
-        graph.parse(path, format="turtle")
-    return graph
+    return ontology_graph()

@@ -78,7 +78,10 @@ class Field:
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of record: its class, the IRI segment of new ones, and its own fields."""
+    """A kind of record: its class, the IRI segment of new ones, and its own fields.
+
+    ``keys`` are keys of its own that map to no property (a source's local ``text`` file).
+    """
 
     name: str
     list_name: str
@@ -88,6 +91,7 @@ class Kind:
     needs_source: bool = False
     creatable: bool = True
     doc: str = ""
+    keys: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field | None:
         """Return the field called ``name`` (common fields included), or ``None``."""
@@ -110,8 +114,11 @@ COMMON: tuple[Field, ...] = (
           doc="the source document(s); defaults to the template's `source`"),
 )
 
-#: Keys every record may have besides its fields.
-SPECIAL_KEYS = ("id", "type", "extra", "statements", "referenced_by")
+#: Keys every record may have besides its fields: ``existing`` names a resource the graph has
+#: (the record adds facts to it), ``evidence`` quotes the source text that states the record,
+#: ``review`` is a note left for a person (a template that still has one is refused).
+SPECIAL_KEYS = ("id", "type", "extra", "statements", "referenced_by", "existing", "evidence",
+                "review")
 
 _F = Field
 
@@ -261,7 +268,7 @@ _kind("source", "sources", NG.SourceDocument, "source", (
     _F("url", SCHEMA.url, "url", doc="where it is online"),
     _F("identifier", DCTERMS.identifier, "string", doc="e.g. a file name"),
     _F("language", DCTERMS.language, "string", doc="e.g. zh"),
-), doc="the document the facts come from")
+), doc="the document the facts come from", keys=("text",))
 
 _kind("theme", "themes", NG.Theme, "theme", (), creatable=False,
       doc="a theme of the scheme (referred to, never created by a template)")
@@ -274,10 +281,3 @@ def kind_for_list(list_name: str) -> Kind | None:
             return kind
     return None
 
-
-#: The order in which the exporter tries kinds when typing a resource (most specific first).
-EXPORT_ORDER: tuple[str, ...] = (
-    "case", "expert", "person", "post", "endorsement", "figure", "goal", "event",
-    "theme_assignment", "designation", "named_model", "theme", "book", "source", "place",
-    "platform", "organisation",
-)

@@ -57,8 +57,13 @@ def get(doc: LocatedDocument, path: Key) -> Any:
     return node
 
 
-def text(doc: LocatedDocument, path: Key, *, required: bool = False) -> str | None:
-    """Return the plain string at ``path`` (stripped), or ``None``.
+def text(doc: LocatedDocument, path: Key, *, required: bool = False,
+         strip: bool = True) -> str | None:
+    """Return the plain string at ``path`` (stripped unless ``strip=False``), or ``None``.
+
+    ``strip=False`` keeps the value exactly as written (an evidence quote, prefix or suffix,
+    whose spaces and line breaks are part of the text they match); only an empty string is
+    then missing.
 
     Raises
     ------
@@ -66,14 +71,14 @@ def text(doc: LocatedDocument, path: Key, *, required: bool = False) -> str | No
         If the value is a list or mapping, or is missing when ``required``.
     """
     value = get(doc, path)
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and not (value.strip() if strip else value)):
         if required:
             raise doc.error("this field is required", path)
         return None
     if not isinstance(value, str):
         raise doc.error(f"expected a single value, found a {_kind(value)}", path)
     check_characters(doc, path, value)
-    return value.strip()
+    return value.strip() if strip else value
 
 
 #: Bidi controls (marks, embeddings, overrides, isolates): they reorder what a reader sees.

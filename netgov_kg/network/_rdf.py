@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, RDFS
 
 from ..namespaces import NG, NGR, PREFIXES
 from ..resources import query_text
-from ..terms import curie, local_name, superclasses
+from ..terms import curie, local_name, most_specific, parents, superclasses, type_names
 from ..terms import expand as _expand
 
 __all__ = ["Annotator", "CORE_CLASSES", "curie", "expand", "is_data_resource", "local_name",
@@ -167,11 +167,8 @@ class Annotator:
     def __init__(self, graph: Graph, *, lang: str = "zh", prefetch: bool = False) -> None:
         self.graph = graph
         self.lang = lang
-        self._supers = superclasses(graph)
-        self._parents: dict[URIRef, set[URIRef]] = {}  # direct (asserted) superclasses
-        for sub, sup in graph.subject_objects(RDFS.subClassOf):
-            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-                self._parents.setdefault(sub, set()).add(sup)
+        self._parents = parents(graph)  # direct (asserted) superclasses
+        self._supers = superclasses(graph, direct=self._parents)
         self._cache: dict[URIRef, dict[str, Any]] = {}
         self._labels: dict[Any, list[Any]] | None = None
         self._types: dict[Any, list[Any]] | None = None
@@ -207,14 +204,6 @@ class Annotator:
         found = self.kinds(types)
         return found["class"], found["type"]
 
-    def _most_specific(self, types: list[URIRef]) -> list[URIRef]:
-        """Return the types no other type is a subclass of, ``ng:`` first, then by IRI."""
-        closures = {t: self._supers.get(t, frozenset({t})) for t in types}
-        return sorted(
-            (t for t in types if not any(t in closures[o] and o != t for o in types)),
-            key=lambda t: (not str(t).startswith(str(NG)), str(t)),
-        )
-
     def kinds(self, types: Iterable[URIRef]) -> dict[str, str]:
         """Return ``class``, ``type``, ``types``, ``kind`` and ``top_kind`` for ``rdf:type`` values.
 
@@ -223,15 +212,16 @@ class Annotator:
         types = sorted({t for t in types if isinstance(t, URIRef)}, key=str)
         if not types:
             return {"class": "Resource", "type": "", "types": "", "kind": "", "top_kind": ""}
-        specifics = self._most_specific(types)
+        specifics = most_specific(types, self._supers)
         core = self._core(types, specifics[0])
         everything = set().union(*(self._supers.get(t, frozenset({t})) for t in types))
         top = {c for c in everything if NG[core] in self._parents.get(c, ())}
+        every, kind = type_names(types, self._supers)
         return {
             "class": core,
             "type": curie(specifics[0]),
-            "types": " ".join(sorted(curie(t) for t in types)),
-            "kind": " ".join(sorted(curie(t) for t in specifics)),
+            "types": every,
+            "kind": kind,
             "top_kind": " ".join(sorted(curie(t) for t in top)),
         }
 

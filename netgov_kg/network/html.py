@@ -1,10 +1,13 @@
 """A self-contained interactive HTML view of a projection: one file, no CDN, works offline.
 
-The page holds the graph as JSON and about 150 lines of plain JavaScript that draw it as SVG:
-drag the background to pan, scroll to zoom, drag a node to move it, hover for its IRI, class
-and labels, click to highlight its neighbours, search by label, switch labels between 中文 and
-English, and hide or show classes from the legend. Positions are computed in Python (the same
-layouts as :mod:`.plotting`), so the page needs no layout library.
+The view is the same component as the server's ``/network`` page: Cytoscape.js (vendored
+from npm, ``netgov_kg/server/static/vendor/cytoscape``) and the project's ``network.js``, both
+inlined in the file with the graph as a JSON data block: drag to pan, scroll to zoom, drag a
+node to move it, click a node to highlight its neighbours and show its labels, class and IRI,
+double-click to open its IRI, search by label, switch labels between 中文 and English; the
+nodes are also listed as links. Positions are computed in Python (the same layouts as
+:mod:`.plotting`), so the page needs no layout library. A ``<meta>`` Content Security Policy
+allows only the inlined scripts and style (by hash) and no request at all.
 
 Examples
 --------
@@ -18,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 from os import PathLike
@@ -127,14 +131,21 @@ def to_html(
     -------
     str
     """
+    from ..namespaces import NGR
+
     data = graph_payload(G, size_by=size_by, layout=layout, seed=seed)
+    config = {"graph": data, "api": None, "projection": data["name"], "lang": data["lang"],
+              "local": str(NGR), "root": "", "pages": False}
+    library, script, style = _parts()
     parts = {
         "TITLE": _html.escape(title or data["name"] or "network"),
-        "DATA": script_json(data),  # no "<" in it: no value can end the <script> element
-        "POLICY": POLICY, "STYLE": _STYLE, "SCRIPT": _SCRIPT,
+        "DESC": _html.escape(data["description"]),
+        "DATA": script_json(config),  # no "<" in it: no value can end the <script> element
+        "POLICY": _policy(), "STYLE": style, "LIBRARY": library, "SCRIPT": script,
     }
     # One pass: a placeholder inside a substituted value stays as it is.
-    return re.sub(r"__(TITLE|DATA|POLICY|STYLE|SCRIPT)__", lambda m: parts[m[1]], _TEMPLATE)
+    return re.sub(r"__(TITLE|DESC|DATA|POLICY|STYLE|LIBRARY|SCRIPT)__", lambda m: parts[m[1]],
+                  _TEMPLATE)
 
 
 def write_html(G: nx.Graph, path: str | PathLike[str], **options: Any) -> None:
@@ -154,176 +165,57 @@ def write_html(G: nx.Graph, path: str | PathLike[str], **options: Any) -> None:
     atomic_write_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
+def _inline(code: str) -> str:
+    r"""Return script ``code`` safe to inline in ``<script>``: no ``</script``, no ``<!--``.
+
+    In JavaScript both can only occur in strings, regular expressions and comments, where
+    ``<\/`` and ``<\!`` mean the same.
+
+    Examples
+    --------
+    >>> _inline('x = "</SCRIPT><!--"')
+    'x = "<\\/SCRIPT><\\!--"'
+    """
+    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+    return code.replace("<!--", "<\\!--")
+
+
+@functools.cache
+def _parts() -> tuple[str, str, str]:
+    """Return the inlined Cytoscape.js, ``network.js`` and the page's style."""
+    from ..server.html import STATIC
+
+    library = _inline((STATIC / "vendor" / "cytoscape" / "cytoscape.min.js")
+                      .read_text(encoding="utf-8"))
+    script = _inline((STATIC / "network.js").read_text(encoding="utf-8"))
+    style = _STYLE + (STATIC / "network.css").read_text(encoding="utf-8")
+    return library, script, style
+
+
+def _policy() -> str:
+    """Return the file's Content Security Policy (a ``<meta>``: the file opens from disk).
+
+    Nothing but its own inline style and scripts runs; no requests, no forms, no ``<base>``.
+    """
+    library, script, style = _parts()
+    return (f"default-src 'none'; style-src {csp_hash(style)}; "
+            f"script-src {csp_hash(library)} {csp_hash(script)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'")
+
+
 _STYLE = """
-html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Source Han Sans SC",
-  "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; background: #fff; }
-#bar { position: absolute; top: 0; left: 0; right: 0; padding: 6px 10px; background: #f5f5f5;
-  border-bottom: 1px solid #ddd; display: flex; gap: 10px; align-items: center; z-index: 2; }
+:root { --line: #d8dde2; --muted: #5b6670; }
+html, body { margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC",
+  "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; background: #fbfbf9;
+  color: #1d2329; }
+#bar { padding: 6px 10px; background: #f5f5f5; border-bottom: 1px solid #ddd; display: flex;
+  flex-wrap: wrap; gap: 10px; align-items: center; }
 #bar h1 { font-size: 15px; margin: 0; }
 #bar .desc { color: #666; font-size: 12px; flex: 1; }
-#svg { position: absolute; top: 38px; left: 0; right: 0; bottom: 0; width: 100%;
-  height: calc(100% - 38px); cursor: grab; }
-#legend { position: absolute; left: 10px; bottom: 10px; background: rgba(255,255,255,.9);
-  border: 1px solid #ddd; padding: 6px 8px; font-size: 12px; }
-#legend div { cursor: pointer; user-select: none; }
-#legend div.off { opacity: .35; }
-#legend span { display: inline-block; width: 10px; height: 10px; border-radius: 5px;
-  margin-right: 5px; }
-#tip { position: absolute; pointer-events: none; background: #222; color: #fff; font-size: 12px;
-  padding: 5px 7px; border-radius: 3px; display: none; max-width: 420px; z-index: 3; }
-line { stroke: #999; stroke-opacity: .45; }
-line.hi { stroke: #d62728; stroke-opacity: .9; }
-circle { stroke: #fff; stroke-width: 1; cursor: pointer; }
-circle.dim, text.dim { opacity: .15; }
-text { font-size: 10px; pointer-events: none; fill: #222; }
-"""
-
-_SCRIPT = """
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var NS = "http://www.w3.org/2000/svg";
-  var svg = document.getElementById("svg"), view = document.getElementById("view");
-  var tip = document.getElementById("tip"), lang = data.lang === "en" ? "en" : "zh";
-  var hidden = {}, selected = null, scale = 1, tx = 0, ty = 0;
-  document.getElementById("desc").textContent = data.description;
-  var W = function () { return svg.clientWidth || 800; };
-  var H = function () { return svg.clientHeight || 600; };
-  var S = function () { return Math.min(W(), H()) * 0.42; };
-  function el(name, attrs, parent) {
-    var e = document.createElementNS(NS, name);
-    for (var k in attrs) e.setAttribute(k, attrs[k]);
-    parent.appendChild(e);
-    return e;
-  }
-  var neighbours = data.nodes.map(function () { return {}; });
-  data.edges.forEach(function (e) { neighbours[e.s][e.t] = 1; neighbours[e.t][e.s] = 1; });
-  var lines = data.edges.map(function (e) {
-    var l = el("line", data.directed ? {"marker-end": "url(#arrow)"} : {},
-               document.getElementById("edges"));
-    var t = document.createElementNS(NS, "title");
-    t.textContent = e.p + (e.w !== 1 ? " (" + e.w + ")" : "");
-    l.appendChild(t);
-    return l;
-  });
-  var circles = [], labels = [];
-  data.nodes.forEach(function (n, i) {
-    var c = el("circle", {r: n.r, fill: n.colour}, document.getElementById("nodes"));
-    c.addEventListener("mouseenter", function (ev) { showTip(n, ev); });
-    c.addEventListener("mousemove", function (ev) { moveTip(ev); });
-    c.addEventListener("mouseleave", function () { tip.style.display = "none"; });
-    c.addEventListener("mousedown", function (ev) { startNodeDrag(ev, i); });
-    circles.push(c);
-    labels.push(el("text", {dx: 6, dy: 3}, document.getElementById("labels")));
-  });
-  function px(n) { return W() / 2 + n.x * S(); }
-  function py(n) { return H() / 2 + n.y * S(); }
-  function draw() {
-    view.setAttribute("transform", "translate(" + tx + "," + ty + ") scale(" + scale + ")");
-    data.nodes.forEach(function (n, i) {
-      var off = hidden[n["class"]];
-      circles[i].setAttribute("cx", px(n)); circles[i].setAttribute("cy", py(n));
-      circles[i].style.display = off ? "none" : "";
-      labels[i].setAttribute("x", px(n)); labels[i].setAttribute("y", py(n));
-      labels[i].textContent = n[lang];
-      labels[i].style.display = off ? "none" : "";
-    });
-    data.edges.forEach(function (e, j) {
-      var a = data.nodes[e.s], b = data.nodes[e.t];
-      var x2 = px(b), y2 = py(b), dx = x2 - px(a), dy = y2 - py(a);
-      var len = Math.sqrt(dx * dx + dy * dy) || 1;
-      if (data.directed) { x2 -= dx / len * (b.r + 1); y2 -= dy / len * (b.r + 1); }
-      lines[j].setAttribute("x1", px(a)); lines[j].setAttribute("y1", py(a));
-      lines[j].setAttribute("x2", x2); lines[j].setAttribute("y2", y2);
-      lines[j].style.display = (hidden[a["class"]] || hidden[b["class"]]) ? "none" : "";
-    });
-    highlight();
-  }
-  function highlight() {
-    data.nodes.forEach(function (n, i) {
-      var dim = selected !== null && i !== selected && !neighbours[selected][i];
-      circles[i].setAttribute("class", dim ? "dim" : "");
-      labels[i].setAttribute("class", dim ? "dim" : "");
-    });
-    data.edges.forEach(function (e, j) {
-      var on = selected !== null && (e.s === selected || e.t === selected);
-      lines[j].setAttribute("class", on ? "hi" : "");
-    });
-  }
-  function showTip(n, ev) {
-    tip.textContent = "";
-    [n.zh, n.en, n["class"] + (n.type ? " (" + n.type + ")" : ""), n.iri,
-     data.size_by ? data.size_by + ": " + n.score : ""].forEach(function (line) {
-      if (!line) return;
-      var d = document.createElement("div"); d.textContent = line; tip.appendChild(d);
-    });
-    tip.style.display = "block"; moveTip(ev);
-  }
-  function moveTip(ev) {
-    tip.style.left = (ev.clientX + 12) + "px"; tip.style.top = (ev.clientY + 12) + "px";
-  }
-  var drag = null;
-  function startNodeDrag(ev, i) {
-    ev.stopPropagation(); ev.preventDefault();
-    drag = {node: i, x: ev.clientX, y: ev.clientY, moved: false};
-  }
-  svg.addEventListener("mousedown", function (ev) {
-    drag = {node: null, x: ev.clientX, y: ev.clientY, moved: false};
-    svg.style.cursor = "grabbing";
-  });
-  window.addEventListener("mousemove", function (ev) {
-    if (!drag) return;
-    var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
-    if (Math.abs(dx) + Math.abs(dy) > 2) drag.moved = true;
-    drag.x = ev.clientX; drag.y = ev.clientY;
-    if (drag.node === null) { tx += dx; ty += dy; }
-    else { var n = data.nodes[drag.node]; n.x += dx / scale / S(); n.y += dy / scale / S(); }
-    draw();
-  });
-  window.addEventListener("mouseup", function () {
-    if (drag && !drag.moved) {
-      selected = (drag.node === null || drag.node === selected) ? null : drag.node;
-      highlight();
-    }
-    drag = null; svg.style.cursor = "grab";
-  });
-  svg.addEventListener("wheel", function (ev) {
-    ev.preventDefault();
-    var f = ev.deltaY < 0 ? 1.15 : 1 / 1.15, r = svg.getBoundingClientRect();
-    var mx = ev.clientX - r.left, my = ev.clientY - r.top;
-    tx = mx - (mx - tx) * f; ty = my - (my - ty) * f; scale *= f; draw();
-  }, {passive: false});
-  document.getElementById("search").addEventListener("input", function (ev) {
-    var q = ev.target.value.trim().toLowerCase();
-    selected = null;
-    if (q) {
-      for (var i = 0; i < data.nodes.length; i++) {
-        var n = data.nodes[i];
-        if (n.zh.toLowerCase().indexOf(q) >= 0 || n.en.toLowerCase().indexOf(q) >= 0) {
-          selected = i; break;
-        }
-      }
-    }
-    highlight();
-  });
-  var langButton = document.getElementById("lang");
-  function setLang(l) {
-    lang = l; langButton.textContent = l === "zh" ? "English" : "中文"; draw();
-  }
-  langButton.addEventListener("click", function () { setLang(lang === "zh" ? "en" : "zh"); });
-  var legend = document.getElementById("legend");
-  Object.keys(data.classes).forEach(function (cls) {
-    var row = document.createElement("div"), dot = document.createElement("span");
-    dot.style.background = data.classes[cls];
-    row.appendChild(dot); row.appendChild(document.createTextNode(cls || "(none)"));
-    row.addEventListener("click", function () {
-      hidden[cls] = !hidden[cls]; row.className = hidden[cls] ? "off" : ""; draw();
-    });
-    legend.appendChild(row);
-  });
-  window.addEventListener("resize", draw);
-  setLang(lang);
-})();
+main { padding: 0 10px 20px; }
+.muted { color: var(--muted); }
+.iri { font-family: ui-monospace, monospace; font-size: .85rem; color: var(--muted);
+  word-break: break-all; }
 """
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -333,26 +225,19 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="__POLICY__">
 <title>__TITLE__</title>
-<style>__STYLE__</style>
+<style id="__________cytoscape_stylesheet">__STYLE__</style>
 </head>
 <body>
-<div id="bar"><h1>__TITLE__</h1><span class="desc" id="desc"></span>
-<input id="search" type="search" placeholder="搜索 / search">
-<button id="lang" type="button">English</button></div>
-<svg id="svg" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10"
-refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-<path d="M 0 0 L 10 5 L 0 10 z" fill="#999"></path></marker></defs><g id="view"><g id="edges"></g>
-<g id="nodes"></g><g id="labels"></g></g></svg>
-<div id="legend"></div><div id="tip"></div>
+<div id="bar"><h1>__TITLE__</h1><span class="desc">__DESC__</span>
+<label>搜索 Search <input id="net-search" type="search"></label>
+<button id="net-lang" type="button">English</button>
+<span id="net-status" class="muted"></span></div>
+<main><div id="cy"></div><p class="legend muted" id="net-legend"></p>
+<div id="net-info"></div>
+<details><summary>节点列表 Nodes</summary><ul id="net-list"></ul></details></main>
 <script id="graph-data" type="application/json">__DATA__</script>
+<script>__LIBRARY__</script>
 <script>__SCRIPT__</script>
 </body>
 </html>
 """
-
-#: The page's Content Security Policy (a ``<meta>`` element: the file is opened from disk):
-#: nothing but its own inline style and script runs; no requests, no forms, no ``<base>``.
-POLICY = (
-    f"default-src 'none'; style-src {csp_hash(_STYLE)}; script-src {csp_hash(_SCRIPT)}; "
-    "img-src data:; base-uri 'none'; form-action 'none'"
-)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import atomic_write_with
-from ..errors import InputError, Location, UnknownNameError
+from ..errors import InputError, Location, UnknownFormat
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -58,8 +58,9 @@ def guess_format(path: str | PathLike[str], format: str | None = None) -> str:
 
     Raises
     ------
-    UnknownNameError
-        If the format is unknown or cannot be guessed from the file name.
+    UnknownFormat
+        If the format is unknown or cannot be guessed from the file name (an
+        :class:`~netgov_kg.errors.UnknownNameError`, as before 0.2.0).
 
     Examples
     --------
@@ -68,19 +69,20 @@ def guess_format(path: str | PathLike[str], format: str | None = None) -> str:
     >>> guess_format("x.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    netgov_kg.errors.UnknownNameError: cannot guess the graph format of 'x.txt': use a file ...
+    netgov_kg.errors.UnknownFormat: cannot guess the graph format of 'x.txt': use a file ...
     """
     if format is not None:
         if format not in FORMATS:
-            raise UnknownNameError(
-                f"unknown graph format {format!r}: use one of {', '.join(FORMATS)}"
+            raise UnknownFormat(
+                f"unknown graph format {format!r}: use one of {', '.join(FORMATS)}", name=format
             )
         return format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
-        raise UnknownNameError(
+        raise UnknownFormat(
             f"cannot guess the graph format of {str(path)!r}: use a file name ending in "
-            ".graphml, .gexf, .json or .csv, or give format="
+            ".graphml, .gexf, .json or .csv, or give format= (one of "
+            f"{', '.join(FORMATS)})", name=Path(path).suffix
         )
     return found
 
@@ -241,7 +243,7 @@ def write_graph(G: nx.Graph, path: str | PathLike[str], *, format: str | None = 
 
     Raises
     ------
-    UnknownNameError
+    UnknownFormat
         If the format is unknown or cannot be guessed from the file name.
     InputError
         If the graph cannot be written in that format (e.g. an attribute value GraphML cannot

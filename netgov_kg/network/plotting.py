@@ -25,7 +25,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UnknownNameError
+from ..errors import UnknownFormat, UnknownNameError
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -361,8 +361,10 @@ def plot_network(
     if path is not None:
         fmt = (format or Path(path).suffix.lstrip(".")).lower()
         if fmt not in IMAGE_FORMATS:
-            raise UnknownNameError(
-                f"cannot draw to {str(path)!r}: use a .png or .svg file name, or format='png'/'svg'"
+            raise UnknownFormat(
+                f"cannot draw to {str(path)!r}: use a .png or .svg file name, or "
+                "format='png'/'svg'",
+                name=fmt,
             )
     lang = lang or G.graph.get("lang", "zh")
     if lang not in ("zh", "en"):

@@ -185,8 +185,26 @@ def _prepared(text: str) -> Any:
 
     query = _PREPARED.get(text)
     if query is None:
-        query = prepareQuery(text, initNs=dict(PREFIXES))
+        query = _with_construct_template(prepareQuery(text, initNs=dict(PREFIXES)))
         _PREPARED.put(text, query, size=text_size(text))
+    return query
+
+
+def _with_construct_template(query: Any) -> Any:
+    """Give a short-form ``CONSTRUCT WHERE { … }`` its template (its basic graph pattern).
+
+    rdflib looks for the pattern only directly under the projection, so a short form with a
+    solution modifier (``CONSTRUCT WHERE { ?c a ng:Case } LIMIT 2``) ended in a ``TypeError``.
+    The short form allows nothing but triples, so the innermost ``BGP`` is the template.
+    """
+    algebra = query.algebra
+    if algebra.name != "ConstructQuery" or algebra.template:
+        return query
+    part = algebra.p
+    while part is not None and getattr(part, "name", None) != "BGP":
+        part = part.get("p")
+    if part is not None:
+        algebra["template"] = list(part.triples)
     return query
 
 
@@ -209,7 +227,7 @@ def _run_rdflib(
         from rdflib.plugins.sparql.parserutils import CompValue
 
         if default_graphs or named_graphs:
-            query = prepareQuery(text, initNs=dict(PREFIXES))
+            query = _with_construct_template(prepareQuery(text, initNs=dict(PREFIXES)))
             query.algebra["datasetClause"] = [
                 CompValue("DatasetClause", default=URIRef(g)) for g in default_graphs
             ] + [CompValue("DatasetClause", named=URIRef(g)) for g in named_graphs]

@@ -37,6 +37,8 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from ..formats import RESULT_FORMATS, results_format
+
 #: ``(kind, value, language, datatype)``; kind is ``uri``, ``bnode``, ``literal`` or ``triple``
 #: (a triple term, its value already in N-Triples syntax).
 Term = tuple[str, str, "str | None", "str | None"]
@@ -45,16 +47,12 @@ Row = Sequence[Node | None]
 #: A solution: variable name to :data:`Term` (missing or ``None`` where unbound).
 Solution = Mapping[str, "Term | None"]
 
-#: File-name extensions and format names understood by :func:`serialize`.
-FORMATS = {"json": "json", "srj": "json", "csv": "csv", "tsv": "tsv", "xml": "xml", "srx": "xml"}
+#: Every name of a results format (extensions, aliases, media types) -> its canonical name
+#: (from :mod:`netgov_kg.formats`).
+FORMATS = {name: fmt.name for fmt in RESULT_FORMATS for name in sorted(fmt.names)}
 
 #: Media types of the formats.
-MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "xml": "application/sparql-results+xml",
-}
+MEDIA_TYPES = {fmt.name: fmt.media_type for fmt in RESULT_FORMATS}
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_HEAD = (
@@ -153,6 +151,7 @@ def _solutions_text(
     kind: str, variables: Sequence[str], rows: Iterable[Sequence[Term | None]]
 ) -> str:
     """Return SELECT solutions (rows of terms in the order of ``variables``) as ``kind``."""
+    kind = results_format(kind).name
     if kind == "json":
         bindings = [
             {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
@@ -184,11 +183,12 @@ def _solutions_text(
         lines = ["\t".join(f"?{v}" for v in variables)]
         lines.extend("\t".join(_tsv_term(t) for t in row) for row in rows)
         return "\n".join(lines) + "\n"
-    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+    raise AssertionError(kind)  # pragma: no cover - every results format is handled above
 
 
 def _boolean_text(kind: str, value: bool) -> str:
     """Return an ASK answer as ``kind``; CSV and TSV get one column ``_askResult`` (as Jena)."""
+    kind = results_format(kind).name
     word = "true" if value else "false"
     if kind == "json":
         return json.dumps({"head": {}, "boolean": value})
@@ -198,7 +198,7 @@ def _boolean_text(kind: str, value: bool) -> str:
         return f"_askResult\r\n{word}\r\n"
     if kind == "tsv":
         return f"?_askResult\n{word}\n"
-    raise ValueError(f"unknown results format {kind!r}: use one of json, csv, tsv, xml")
+    raise AssertionError(kind)  # pragma: no cover - every results format is handled above
 
 
 # -- the server's writers: Term solutions to bytes --------------------------------------------
@@ -290,19 +290,19 @@ def serialize(
     An ASK answer in CSV or TSV (formats that define none) is one column ``_askResult``, as
     Jena writes it and as the server answers.
 
+    ``fmt`` may be any name of the format (``srj``, ``.csv``, ``text/tab-separated-values``).
+
     Raises
     ------
-    ValueError
-        For an unknown format.
+    UnknownFormat
+        For an unknown format (a ``ValueError``); the message lists the accepted names.
 
     Examples
     --------
     >>> serialize("csv", [], [], boolean=True)
     '_askResult\r\ntrue\r\n'
     """
-    kind = FORMATS.get(fmt.lower().lstrip("."))
-    if kind is None:
-        raise ValueError(f"unknown results format {fmt!r}: use one of json, csv, tsv, xml")
+    kind = results_format(fmt).name
     if boolean is not None:
         return _boolean_text(kind, boolean)
     return _solutions_text(kind, variables, _term_rows(rows))

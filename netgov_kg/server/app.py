@@ -4,7 +4,10 @@ Routes
 ------
 ``/``                 home page: the cases, and where to go next
 ``/sparql``           SPARQL 1.1 Protocol (query, update when allowed, Service Description)
-``/query``            the HTML query page with the named queries as examples
+``/query``            the SPARQL editor (YASGUI) with the named queries as examples
+``/network``          the network projections drawn with Cytoscape.js
+``/api/network``      a projection's nodes and edges as JSON (``?projection=case-theme``)
+``/static/...``       the pages' CSS and scripts and the vendored widgets (cache headers)
 ``/id/{path}``        every resource IRI ``https://w3id.org/netgov-kg/id/{path}``
 ``/ontology``         the ontology as HTML documentation or RDF
 ``/shapes``           the SHACL shapes as RDF
@@ -23,15 +26,17 @@ async def _home(request: Any) -> Any:
     from starlette.responses import HTMLResponse
 
     from .html import render_page
+    from .page_context import current
 
     state: ServerState = request.app.state.netgov
-    if "home" not in state.cache:
+    key = current().cache_key("home")
+    if key not in state.cache:
         rows = await state.rows("home-cases")
         cases = [{"iri": r["case"]["value"], "zh": r.get("label_zh", {}).get("value", ""),
                   "en": r.get("label_en", {}).get("value", "")} for r in rows]
-        state.cache["home"] = render_page(
-            "home.html", title="网络理政知识图谱 netgov-kg", cases=cases)
-    return HTMLResponse(state.cache["home"])
+        state.cache[key] = render_page(
+            "home.html", title="网络理政知识图谱 netgov-kg", page_path="/", cases=cases)
+    return HTMLResponse(state.cache[key])
 
 
 async def _query_page(request: Any) -> Any:
@@ -89,6 +94,7 @@ def create_app(
     token: str | None = None,
     cors: str | list[str] | tuple[str, ...] | None = None,
     workers: int = 0,
+    trust_forwarded_prefix: bool = False,
 ) -> Any:
     """Return the ASGI app that publishes ``kg``; run it with uvicorn.
 
@@ -112,6 +118,10 @@ def create_app(
         Origins allowed to call the server from a browser (``"*"`` for any).
     workers : int
         Query worker processes (0: the number of CPUs, at least 2).
+    trust_forwarded_prefix : bool
+        Take the path prefix the pages link under from the ``X-Forwarded-Prefix`` header
+        (only behind a proxy that sets it; see :mod:`.page_context`). The ASGI ``root_path``
+        (uvicorn's ``--root-path``) is always used.
 
     Returns
     -------
@@ -123,17 +133,19 @@ def create_app(
     >>> import netgov_kg
     >>> app = create_app(netgov_kg.load(), timeout=5)
     >>> sorted(r.path for r in app.routes)[:3]
-    ['/', '/.well-known/void', '/id/{path:path}']
+    ['/', '/.well-known/void', '/api/network']
     """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
-    from starlette.routing import Route
+    from starlette.routing import Mount, Route
 
+    from .network_page import network_api, network_page
     from .ontology_page import ontology_response, shapes_response
     from .pool import PoolBusy, QueryFailed, QueryTimeout
     from .protocol import sparql_endpoint
     from .resource_page import resource_response
+    from .static_files import static_app
 
     origins = (cors,) if isinstance(cors, str) else tuple(cors or ())
     settings = Settings(
@@ -152,8 +164,12 @@ def create_app(
             state.stop()
 
     from .headers import SecurityHeaders
+    from .page_context import PageContextMiddleware
 
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(PageContextMiddleware, trust_forwarded_prefix=trust_forwarded_prefix),
+    ]
     if origins:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=list(origins), allow_methods=["GET", "POST"],
@@ -164,6 +180,9 @@ def create_app(
         Route("/", _home),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
         Route("/query", _query_page),
+        Route("/network", network_page),
+        Route("/api/network", network_api),
+        Mount("/static", app=static_app(), name="static"),
         Route("/id/{path:path}", resource_response),
         Route("/ontology", ontology_response),
         Route("/shapes", shapes_response),

@@ -50,6 +50,12 @@ def register(subparsers: Any) -> None:
                    help="allow browser calls from ORIGIN ('*' for any); repeatable")
     p.add_argument("--workers", type=int, default=0,
                    help="query worker processes (default: CPUs, at least 2)")
+    p.add_argument("--root-path", default="", metavar="PREFIX",
+                   help="the path prefix a proxy serves the pages under (e.g. /kg); links "
+                   "and the editor's endpoint use it")
+    p.add_argument("--trust-forwarded-prefix", action="store_true",
+                   help="take the path prefix from the proxy's X-Forwarded-Prefix header "
+                   "(only behind a proxy that sets or strips it)")
     p.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
     p.add_argument("extra", nargs="*", help="more RDF files to load and serve")
     p.set_defaults(func=handle)
@@ -107,6 +113,10 @@ def handle(args: argparse.Namespace) -> int:
     for name in ("timeout", "max_results", "max_body", "max_answer_bytes"):
         if getattr(args, name) <= 0:
             raise InputError(f"--{name.replace('_', '-')} must be positive")
+    from .page_context import clean_prefix
+
+    if args.root_path and not clean_prefix(args.root_path):
+        raise InputError("--root-path must be a path like /kg (letters, digits, . _ ~ -)")
     try:
         import uvicorn
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -121,7 +131,9 @@ def handle(args: argparse.Namespace) -> int:
         kg, timeout=args.timeout, max_results=args.max_results, max_body=args.max_body,
         max_answer_bytes=args.max_answer_bytes, allow_update=args.allow_update,
         token=token if args.allow_update else None, cors=args.cors, workers=args.workers,
+        trust_forwarded_prefix=args.trust_forwarded_prefix,
     )
     _log_refusals(args.log_level)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                root_path=clean_prefix(args.root_path))
     return 0

@@ -19,54 +19,22 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .. import formats as _core
+from ..formats import Format
 
-
-@dataclass(frozen=True)
-class Format:
-    """One answer format: a short name, its media type and the rdflib serializer name."""
-
-    name: str
-    media_type: str
-    rdflib_name: str
-
-
-#: SELECT and ASK answers, the first is the default.
-RESULT_FORMATS: tuple[Format, ...] = (
-    Format("json", "application/sparql-results+json", "json"),
-    Format("xml", "application/sparql-results+xml", "xml"),
-    Format("csv", "text/csv", "csv"),
-    Format("tsv", "text/tab-separated-values", "tsv"),
-)
+#: SELECT and ASK answers, the first is the default (from :mod:`netgov_kg.formats`).
+RESULT_FORMATS: tuple[Format, ...] = _core.RESULT_FORMATS
 
 #: CONSTRUCT and DESCRIBE answers (and RDF documents), the first is the default.
-GRAPH_FORMATS: tuple[Format, ...] = (
-    Format("turtle", "text/turtle", "turtle"),
-    Format("json-ld", "application/ld+json", "json-ld"),
-    Format("n-triples", "application/n-triples", "nt"),
-    Format("rdf-xml", "application/rdf+xml", "xml"),
-)
+GRAPH_FORMATS: tuple[Format, ...] = _core.RDF_FORMATS[:4]
 
 #: An HTML page (resource pages, the ontology, the query page).
-HTML = Format("html", "text/html", "html")
+HTML = Format("html", "page", "text/html", (".html",), "html")
 
-_ALIASES: dict[str, dict[str, str]] = {
-    "results": {
-        "json": "json", "srj": "json", "application/json": "json",
-        "xml": "xml", "srx": "xml", "application/xml": "xml", "text/xml": "xml",
-        "csv": "csv", "tsv": "tsv", "text/tab-separated-values": "tsv",
-    },
-    "graph": {
-        "turtle": "turtle", "ttl": "turtle", "n3": "turtle", "text/n3": "turtle",
-        "application/x-turtle": "turtle",
-        "json-ld": "json-ld", "jsonld": "json-ld", "json": "json-ld",
-        "application/json": "json-ld",
-        "n-triples": "n-triples", "nt": "n-triples", "ntriples": "n-triples",
-        "text/plain": "n-triples",
-        "rdf-xml": "rdf-xml", "rdfxml": "rdf-xml", "rdf": "rdf-xml", "xml": "rdf-xml",
-        "application/xml": "rdf-xml", "text/xml": "rdf-xml",
-    },
-}
+#: RDF formats the server does not write, answered in a format that reads them: Turtle is
+#: valid N3.
+_SERVED_AS = {"n3": "turtle"}
+_FAMILY = {"results": "results", "graph": "rdf"}
 
 
 def formats_for(kind: str, *, html: bool = False) -> tuple[Format, ...]:
@@ -84,6 +52,9 @@ def formats_for(kind: str, *, html: bool = False) -> tuple[Format, ...]:
 def by_name(kind: str, name: str, *, html: bool = False) -> Format | None:
     """Return the format called ``name`` (a short name, alias or media type), or ``None``.
 
+    Names are those of :mod:`netgov_kg.formats`; only the formats the server writes are
+    returned (``None`` for others, which the server answers with 406).
+
     Examples
     --------
     >>> by_name("results", "text/tab-separated-values").name
@@ -91,13 +62,14 @@ def by_name(kind: str, name: str, *, html: bool = False) -> Format | None:
     >>> by_name("graph", "nosuch") is None
     True
     """
-    key = name.strip().lower()
     options = formats_for(kind, html=html)
-    for fmt in options:
-        if key in (fmt.name, fmt.media_type):
-            return fmt
-    alias = _ALIASES[kind].get(key)
-    return next((f for f in options if f.name == alias), None)
+    if html and name.strip().lower() in HTML.names:
+        return HTML
+    found = _core.lookup(_FAMILY[kind], name)
+    if found is None:
+        return None
+    wanted = _SERVED_AS.get(found.name, found.name)
+    return next((f for f in options if f.name == wanted), None)
 
 
 def parse_accept(header: str) -> list[tuple[str, float]]:

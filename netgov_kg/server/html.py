@@ -1,11 +1,15 @@
-"""The pages' HTML: Jinja2 templates with autoescaping, links to local pages, CSP hashes.
+"""The pages' HTML: Jinja2 templates with autoescaping, links to local pages, static files.
 
 Every page is rendered from a template in ``templates/`` by an environment that escapes every
 value (``autoescape``) and refuses undefined names (``StrictUndefined``); no page is built by
 joining strings. Only http(s) IRIs become links (:func:`netgov_kg.namespaces.is_web_iri`).
-Every page is self-contained (inline CSS, no CDN, no web fonts), so it works offline; the
-inline style and the query page's script are allowed by the hashes in :data:`STYLE_HASHES`
-and :data:`SCRIPT_HASHES` (see :mod:`.headers`).
+Pages load their style sheet and scripts from this server's ``/static/`` (the project's own
+``page.css`` and scripts, and the vendored widgets under ``/static/vendor/``): no CDN, no web
+fonts, so they work offline, and the Content Security Policy allows scripts and styles from
+this server only (see :mod:`.headers`).
+
+Every template gets ``root`` (the path prefix the server is reached under), ``lang`` and
+``lang_links`` from :mod:`.page_context`; ``|href`` and ``static(...)`` put ``root`` in front.
 
 Examples
 --------
@@ -18,26 +22,36 @@ Examples
 >>> render_page("home.html", title="T", cases=[{"iri": "javascript:x", "zh": "<b>", "en": ""}])
 ... # doctest: +ELLIPSIS
 '<!DOCTYPE html>...<title>T</title>...<li><span class="iri">&lt;b&gt;</span>...'
+>>> static_url("page.css", root="/kg").startswith("/kg/static/page.css?v=")
+True
 """
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..html_safety import csp_hash
 from ..namespaces import NG, NGR, NGSH, is_web_iri
 
 TEMPLATES = Path(__file__).with_name("templates")
+#: The files served under ``/static/``: the project's own CSS and scripts, and ``vendor/``.
+STATIC = Path(__file__).with_name("static")
 
-#: The pages' style sheet, inlined in every page.
-CSS = (TEMPLATES / "page.css").read_text(encoding="utf-8")
-#: The query page's script, inlined in that page.
-QUERY_SCRIPT = (TEMPLATES / "query.js").read_text(encoding="utf-8")
-#: CSP sources that allow the inline style and scripts, computed from the files above.
-STYLE_HASHES = (csp_hash(CSS),)
-SCRIPT_HASHES = (csp_hash(QUERY_SCRIPT),)
+
+@cache
+def _version(path: str) -> str:
+    return hashlib.sha256((STATIC / path).read_bytes()).hexdigest()[:12]
+
+
+def static_url(path: str, *, root: str = "") -> str:
+    """Return the URL of the static file ``path``, versioned by its content's hash.
+
+    The ``?v=`` part changes whenever the file does, so the long cache lifetime of the
+    vendored files never serves a stale copy.
+    """
+    return f"{root}/static/{path}?v={_version(path)}"
 
 
 def local_href(iri: str) -> str:
@@ -55,11 +69,11 @@ def local_href(iri: str) -> str:
 def environment() -> Any:
     """Return the Jinja2 environment of the pages (autoescaping, strict about undefined names).
 
-    ``is web_iri`` tests whether an IRI may be a link, ``|href`` gives its link and ``|curie``
-    its short form; ``css`` and ``query_script`` are the trusted inline files.
+    ``is web_iri`` tests whether an IRI may be a link, ``|href`` gives its link (under the
+    page's ``root``), ``|curie`` its short form, ``static(path)`` a static file's URL,
+    ``tr(zh, en)`` the text in the page's language.
     """
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-    from markupsafe import Markup
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
     from ..terms import curie
 
@@ -68,13 +82,33 @@ def environment() -> Any:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.tests["web_iri"] = is_web_iri
-    env.filters["href"] = local_href
+    @pass_context
+    def href(ctx: Any, iri: str) -> str:
+        link = local_href(iri)
+        return ctx.get("root", "") + link if link.startswith("/") else link
+
+    @pass_context
+    def static(ctx: Any, path: str) -> str:
+        return static_url(path, root=ctx.get("root", ""))
+
+    @pass_context
+    def tr(ctx: Any, zh: str, en: str) -> str:
+        return en if ctx.get("lang") == "en" else zh
+
+    env.filters["href"] = href
+    env.globals["tr"] = tr
     env.filters["curie"] = curie
-    env.globals["css"] = Markup(CSS)
-    env.globals["query_script"] = Markup(QUERY_SCRIPT)
+    env.globals["static"] = static
     return env
 
 
 def render_page(template: str, **context: Any) -> str:
-    """Render the page ``template`` (a file in ``templates/``) with ``context``, escaped."""
-    return environment().get_template(template).render(**context)
+    """Render the page ``template`` (a file in ``templates/``) with ``context``, escaped.
+
+    The request's ``root``, ``lang`` and ``lang_links`` (:mod:`.page_context`) are added
+    unless ``context`` gives them.
+    """
+    from .page_context import current
+
+    return environment().get_template(template).render(
+        **{**current().template_context(), **context})

@@ -92,7 +92,8 @@ def render(header: list[dict], terms: list[dict], relations: list[dict]) -> str:
     kinds = [{"zh": zh, "en": en, "terms": sections[kind]}
              for kind, (zh, en) in _KIND_NAMES.items() if kind in sections]
     return render_page(
-        "ontology.html", title=f"{title_zh} / {title_en}", title_zh=title_zh,
+        "ontology.html", title=f"{title_zh} / {title_en}", page_path="/ontology",
+        title_zh=title_zh,
         title_en=title_en, version=_value(head, "version"), licence=_value(head, "license"),
         namespace=str(NG), comments=_comments(head), kinds=kinds,
     )
@@ -112,7 +113,11 @@ async def ontology_response(request: Any) -> Any:
     )
     if fmt is None:
         return text_response(406, "the ontology is available as HTML or an RDF format")
+    from .page_context import current
+
     key = f"ontology:{fmt.name}"
+    if fmt is formats.HTML:
+        key = current().cache_key(key)
     if key not in state.cache:
         if fmt is formats.HTML:
             header = await state.rows("ontology-header")
@@ -127,16 +132,15 @@ async def ontology_response(request: Any) -> Any:
 
 
 def shapes_graph() -> Any:
-    """Return the shipped SHACL shapes as one rdflib Graph."""
-    from rdflib import Graph
+    """Return the shipped SHACL shapes as one rdflib Graph, with the project's prefixes.
 
-    from ..namespaces import bind_prefixes
-    from ..resources import shapes_files
+    A copy of :func:`netgov_kg.validation.shapes_graph` (cached there; the copy binds the
+    prefixes without touching the cached graph).
+    """
+    from ..stores import union_graph
+    from ..validation.shacl import shapes_graph as shipped_shapes
 
-    graph = bind_prefixes(Graph())
-    for path in shapes_files():
-        graph.parse(path, format="turtle")
-    return graph
+    return union_graph(shipped_shapes())
 
 
 async def shapes_response(request: Any) -> Any:

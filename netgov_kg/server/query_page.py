@@ -1,9 +1,11 @@
-"""The HTML query page: a form with the named queries as examples, working offline.
+"""The query page: YASGUI on this server's endpoint, with the named queries as examples.
 
-The page is one document with inline CSS and JavaScript (no CDN); it posts the query to
-``/sparql`` and shows SELECT answers as a table, other answers as text. Links can fill it in:
-``/query?query=...`` runs that query; ``/query?example=NAME`` shows a named query
-(add ``&run`` to run it).
+The editor (the vendored ``@zazuko/yasgui``, see ``static/query.js``) sends queries to this
+server's ``/sparql`` only, with the project's prefixes pre-set and the named queries to pick
+from; answers show as a table and download as CSV or JSON. Without JavaScript the page is a
+plain form that sends the query to ``/sparql`` and opens the answer in the chosen format.
+Links can fill it in: ``/query?query=...`` runs that query; ``/query?example=NAME`` shows a
+named query (add ``&run`` to run it).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..html_safety import script_json
-from ..namespaces import NGR, WEB_IRI_PATTERN
+from ..namespaces import NGR, PREFIXES
 from .html import render_page
 
 _DEFAULT = """SELECT ?case ?name WHERE {
@@ -19,39 +21,52 @@ _DEFAULT = """SELECT ?case ?name WHERE {
   FILTER(lang(?name) = "zh")
 }"""
 
+#: The plain form's formats: ``format`` names of :mod:`.formats` and their labels.
 _FORMATS = (
-    ("application/sparql-results+json", "表格 Table (SPARQL JSON)"),
-    ("application/sparql-results+xml", "SPARQL XML"),
-    ("text/csv", "CSV"), ("text/tab-separated-values", "TSV"),
-    ("text/turtle", "Turtle (CONSTRUCT/DESCRIBE)"),
-    ("application/ld+json", "JSON-LD (CONSTRUCT/DESCRIBE)"),
+    ("csv", "CSV"), ("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("tsv", "TSV"),
+    ("turtle", "Turtle (CONSTRUCT/DESCRIBE)"), ("json-ld", "JSON-LD (CONSTRUCT/DESCRIBE)"),
 )
 
 
-def render(examples: list[Any]) -> str:
-    """Return the query page with ``examples`` (objects with name, title, text, notes).
+def render(examples: list[Any], *, root: str = "") -> str:
+    r"""Return the query page with ``examples`` (objects with name, title, text, notes).
 
-    The examples, the pattern of the IRIs that may be links and the project's IRI space reach
-    the page's script as JSON in a data block (:func:`~netgov_kg.html_safety.script_json`).
+    The endpoint, the prefixes and the examples reach the page's script as JSON in a data
+    block (:func:`~netgov_kg.html_safety.script_json`).
+
+    Examples
+    --------
+    >>> from netgov_kg.server.examples import Example
+    >>> page = render([Example("x", "</script>", "SELECT * {}")], root="/kg")
+    >>> '"endpoint": "/kg/sparql"' in page, "<option value=\"0\">&lt;/script&gt; (x)" in page
+    (True, True)
     """
     from markupsafe import Markup
 
     config = {
+        "endpoint": root + "/sparql",
+        "root": root,
+        "local": str(NGR),
+        "prefixes": {k: str(v) for k, v in PREFIXES.items()},
         "examples": [{"name": e.name, "title": e.title, "text": e.text, "notes": e.notes}
                      for e in examples],
-        "webIri": WEB_IRI_PATTERN,
-        "local": str(NGR),
+        "default": _DEFAULT,
     }
     return render_page(
-        "query.html", title="SPARQL 查询 / query — netgov-kg", default=_DEFAULT,
-        formats=_FORMATS, config=Markup(script_json(config)),
+        "query.html", title="SPARQL 查询 / query — netgov-kg", page_path="/query",
+        default=_DEFAULT, formats=_FORMATS, examples=examples, root=root,
+        config=Markup(script_json(config)),
     )
 
 
 async def query_page(state: Any) -> str:
-    """Return the query page (cached: the catalogue does not change while serving)."""
-    if "query-page" not in state.cache:
+    """Return the query page (cached per prefix and language: the catalogue does not change)."""
+    from .page_context import current
+
+    ctx = current()
+    key = ctx.cache_key("query-page")
+    if key not in state.cache:
         from .examples import named_examples
 
-        state.cache["query-page"] = render(named_examples())
-    return state.cache["query-page"]
+        state.cache[key] = render(named_examples(), root=ctx.root)
+    return state.cache[key]

@@ -172,7 +172,7 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row],
     hidden = (_RDFS_LABEL, _PROV_SOURCE, _EVIDENCE)  # evidence: its own section, not blank nodes
     shown = [r for r in outgoing if r["p"]["value"] not in hidden]
     return render_page(
-        "resource.html", title=title, lang="zh", iri=iri, zh=zh or curie(iri), en=en or "",
+        "resource.html", title=title, iri=iri, zh=zh or curie(iri), en=en or "",
         outgoing=_properties(shown), figures=_figures(figures),
         sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
         evidence=_evidence(evidence or []),

@@ -33,6 +33,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from ..errors import StoreError
+from ..formats import Format, rdf_format
 from .capabilities import Capabilities, capabilities
 
 _KINDS = ("memory", "oxigraph", "sparql")
@@ -182,12 +183,19 @@ def drop_graph(dataset: Dataset, graph: URIRef) -> None:
 
 
 def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
-    """Parse the file ``path`` (in rdflib format ``fmt``) into the named graph ``graph``.
+    """Parse the file ``path`` (in RDF format ``fmt``) into the named graph ``graph``.
 
-    The fastest way each store has: Oxigraph parses straight into its store with its own
-    parser (``ox-turtle``...); a remote store gets the triples parsed locally and pushed in
-    chunks (:func:`netgov_kg.stores.remote.push`); rdflib's memory store uses rdflib's parser.
-    Parse errors propagate (the loader turns them into :class:`~netgov_kg.errors.InputError`).
+    ``fmt`` is any name :func:`netgov_kg.formats.rdf_format` knows (``"turtle"``, ``"nt"``,
+    ``"application/n-triples"``...). The fastest way each store has: Oxigraph parses straight
+    into its store with its own parser (``ox-turtle``...); a remote store gets the triples
+    parsed locally and pushed in chunks (:func:`netgov_kg.stores.remote.push`); rdflib's memory
+    store uses rdflib's parser. Parse errors propagate (the loader turns them into
+    :class:`~netgov_kg.errors.InputError`).
+
+    Raises
+    ------
+    UnknownFormat
+        If ``fmt`` names no RDF format.
 
     Examples
     --------
@@ -199,45 +207,76 @@ def parse_into(dataset: Dataset, path: Path, graph: URIRef, fmt: str) -> None:
     >>> len(ds)
     1
     """
+    rdf = rdf_format(fmt)
     caps = capabilities(dataset)
     kind = caps.engine
     if kind == "oxigraph":
         target = dataset.graph(graph)
         try:  # Oxigraph's bulk loader: fast, but not atomic, so undo a partial load
-            target.parse(path, format=caps.parser(fmt), transactional=False)
+            target.parse(path, format=caps.parser(rdf.rdflib_name), transactional=False)
         except Exception:
             drop_graph(dataset, graph)
             raise
     elif kind == "sparql":
         from .remote import push
 
-        push(dataset, graph, _stream(path, fmt))
+        push(dataset, graph, _stream(path, rdf))
     else:
-        dataset.graph(graph).parse(path, format=fmt)
+        dataset.graph(graph).parse(path, format=rdf.rdflib_name)
 
 
-def _stream(path: Path, fmt: str):  # noqa: ANN202 - an iterator of triples
-    """Yield the triples of a file: streamed by Oxigraph's parser where it is installed."""
-    name = fmt.removeprefix("ox-")
+def _stream(path: Path, rdf: Format):  # noqa: ANN202 - an iterator of triples
+    """Yield the triples of a file: streamed by Oxigraph's parser where it reads the format."""
     try:
         import pyoxigraph
         from oxrdflib._converter import from_ox
     except ImportError:  # pragma: no cover - depends on the install
+        pyoxigraph = None
+    if pyoxigraph is None or rdf.oxigraph is None:
         local = Graph()
-        local.parse(path, format=name)
+        local.parse(path, format=rdf.rdflib_name)
         yield from local
         return
-    formats = {"turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES",
-               "nt11": "N_TRIPLES", "xml": "RDF_XML", "n3": "N3", "json-ld": "JSON_LD"}
-    if name not in formats:
-        local = Graph()
-        local.parse(path, format=name)
-        yield from local
-        return
-    rdf_format = getattr(pyoxigraph.RdfFormat, formats[name])
+    rdf_format_ = getattr(pyoxigraph.RdfFormat, rdf.oxigraph)
     base = path.resolve().as_uri()
-    for quad in pyoxigraph.parse(path=str(path), format=rdf_format, base_iri=base):
+    for quad in pyoxigraph.parse(path=str(path), format=rdf_format_, base_iri=base):
         yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+
+
+def union_graph(data: Graph, *, canonical: bool = True) -> Graph:
+    """Return every triple of ``data`` (a dataset's named graphs, or a graph) as one plain graph.
+
+    The one copy of a store's union the library makes: exports, validation and inference read
+    it. The copy is an in-memory rdflib graph with the project's prefixes (and the data's own)
+    bound. With ``canonical`` (the default) literals are in canonical form
+    (:func:`netgov_kg.literals.canonical_literal`: ``"x"`` for ``"x"^^xsd:string``, ``121.544``
+    for ``121.5440``), the same whatever the store.
+
+    Examples
+    --------
+    >>> ds = open_store("oxigraph")
+    >>> g = URIRef("urn:example:g")
+    >>> from rdflib import Literal
+    >>> _ = ds.graph(g).add((g, g, Literal("x")))
+    >>> _ = ds.graph(URIRef("urn:example:h")).add((g, g, Literal("y")))
+    >>> sorted(str(o) for o in union_graph(ds).objects())
+    ['x', 'y']
+    """
+    from ..literals import canonical_literal
+    from ..namespaces import bind_prefixes
+
+    graph = bind_prefixes(Graph())
+    for prefix, namespace in data.namespaces():
+        graph.bind(prefix, namespace, override=False)
+    triples = (
+        ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+        if hasattr(data, "quads") else iter(data)
+    )
+    if canonical:
+        graph += ((s, p, canonical_literal(o)) for s, p, o in triples)
+    else:
+        graph += triples
+    return graph
 
 
 def close_store(dataset: Dataset) -> None:
@@ -255,5 +294,5 @@ def close_store(dataset: Dataset) -> None:
 __all__ = [
     "Capabilities", "capabilities", "default_store", "DEFAULT_STORE", "EngineFallbackWarning",
     "open_store", "store_kind", "is_persistent", "has_graph", "drop_graph", "parse_into",
-    "close_store", "_KINDS",
+    "close_store", "union_graph", "_KINDS",
 ]

@@ -15,17 +15,15 @@ from typing import Any
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from ..errors import StoreError
+from ..formats import oxrdflib_parsers
 from ..namespaces import bind_prefixes
 
 #: ``xsd:string``: a literal of this type is returned as a plain literal.
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-#: rdflib parser names whose Oxigraph equivalent parses straight into the store.
-OX_FORMATS = {
-    "turtle": "ox-turtle", "ttl": "ox-turtle", "nt": "ox-nt", "ntriples": "ox-nt",
-    "nt11": "ox-nt", "nquads": "ox-nquads", "trig": "ox-trig", "xml": "ox-xml",
-    "n3": "ox-n3", "json-ld": "ox-json-ld",
-}
+#: Every name of an RDF format Oxigraph reads (rdflib's, media types, extensions...) mapped to
+#: the oxrdflib parser that parses it straight into the store (from :mod:`netgov_kg.formats`).
+OX_FORMATS = oxrdflib_parsers()
 
 
 def _oxrdflib():  # noqa: ANN202 - a module

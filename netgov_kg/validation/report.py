@@ -412,7 +412,7 @@ def findings_from_results(
             focus_node=results.value(result, SH.focusNode),
             path=_path(results, results.value(result, SH.resultPath)),
             value=results.value(result, SH.value),
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            severity=local_name(severity) if severity is not None else "Violation",
             message=pick_message(messages, lang),
             source_shape=results.value(result, SH.sourceShape),
             constraint=results.value(result, SH.sourceConstraintComponent),

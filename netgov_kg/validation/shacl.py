@@ -25,10 +25,10 @@ from rdflib.namespace import OWL, PROV, RDF
 from rdflib.term import Node
 
 from ..errors import InputError, Location
-from ..literals import canonical_literal
 from ..loading import graph_iri, parse_file
 from ..namespaces import NG, NGR
 from ..resources import data_root, ontology_files, shapes_files
+from ..stores import union_graph
 from .report import Report, findings_from_results
 
 #: What :func:`validate` accepts as data or shapes: a graph, a dataset, a file, or several files.
@@ -111,13 +111,7 @@ def as_graph(data: Graph) -> Graph:
     ``121.544``, not ``121.5440``: :func:`netgov_kg.literals.canonical_literal`), so findings
     compare equal across stores.
     """
-    graph = Graph()
-    for prefix, namespace in data.namespaces():
-        graph.bind(prefix, namespace, override=False)
-    triples = ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None))) if (
-        isinstance(data, Dataset) or hasattr(data, "quads")) else iter(data)
-    for s, p, o in triples:
-        graph.add((s, p, canonical_literal(o)))
+    graph = union_graph(data)
     graph += shipped_marks(data)
     return graph
 

@@ -16,7 +16,11 @@ from netgov_kg.network.projections import project
 def payload(page: str) -> dict:
     m = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
     assert m
-    return json.loads(m.group(1))
+    return json.loads(m.group(1))["graph"]
+
+
+def scripts(page: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", page, re.S)
 
 
 def test_page_holds_every_node_and_edge(mini):
@@ -34,6 +38,9 @@ def test_page_holds_every_node_and_edge(mini):
 def test_page_loads_nothing_from_outside(mini):
     G = project(mini, "full")
     page = to_html(G)
+    markup = page
+    for code in scripts(page):  # the markup and style; the scripts are checked below
+        markup = markup.replace(code, "")
     for pattern in (
         r"<script[^>]+src=",
         r"<link\b",
@@ -43,17 +50,22 @@ def test_page_loads_nothing_from_outside(mini):
         r"<iframe",
         r"<img",
     ):
-        assert not re.search(pattern, page, re.I), pattern
+        assert not re.search(pattern, markup, re.I), pattern
+    # The only URLs are the nodes' IRIs, the project's IRI space, and those in the inlined
+    # library's text (licence notices; none is requested: the policy allows no request).
     iris = {d["iri"] for _, d in G.nodes(data=True)}
-    urls = set(re.findall(r"https?://[^\s\"'<>]+", page))
-    assert urls - iris == {"http://www.w3.org/2000/svg"}
+    library = scripts(page)[0]
+    urls = set(re.findall(r"https?://[^\s\"'<>`]+", page.replace(library, "")))
+    assert urls - iris == {"https://w3id.org/netgov-kg/id/"}
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in policy and "connect-src" not in policy
 
 
 def test_labels_cannot_break_out_of_the_script(mini):
     G = project(mini, "case-theme")
     G.nodes["https://w3id.org/netgov-kg/id/case/a"]["label_zh"] = "</script><script>alert(1)"
     page = to_html(G, title="<b>t</b>")
-    assert page.count("</script>") == 2
+    assert page.count("</script>") == 3  # the data block and the two inlined scripts
     assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
     assert payload(page)["nodes"][0]["zh"] == "</script><script>alert(1)"
 
@@ -95,8 +107,10 @@ def test_page_draws_in_a_headless_browser_offline(mini, tmp_path):
         timeout=120,
         check=True,
     ).stdout
-    assert dom.count("<circle") == G.number_of_nodes()
-    assert dom.count("<line") == G.number_of_edges()
+    # Cytoscape.js drew on its canvases, and the page listed every node.
+    assert "<canvas" in dom
+    assert dom.count("<li>") == G.number_of_nodes()
+    assert f"{G.number_of_nodes()}个节点 · {G.number_of_edges()}条边" in dom
     assert "专家一" in dom
 
 
@@ -115,7 +129,7 @@ def test_every_label_survives_the_data_block(mini):
     assert "<" not in block and ">" not in block and "&" not in block
     data = payload(page)
     assert [n["zh"] for n in data["nodes"][:len(HOSTILE)]] == HOSTILE
-    assert page.lower().count("</script") == 2 and page.count("<!--") == 0
+    assert page.lower().count("</script") == 3 and page.count("<!--") == 0
 
 
 def test_title_is_text_and_placeholders_are_not_substituted_twice(mini):
@@ -125,17 +139,30 @@ def test_title_is_text_and_placeholders_are_not_substituted_twice(mini):
     assert "<h1>__DATA__ __SCRIPT__ &lt;i&gt;</h1>" in page
 
 
-def test_policy_allows_only_the_page_s_own_script_and_style(mini):
+def test_policy_allows_only_the_page_s_own_scripts_and_style(mini):
     from netgov_kg.html_safety import csp_hash
 
     page = to_html(project(mini, "case-theme"))
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
                        page).group(1)
-    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
-    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
-    assert f"script-src {csp_hash(script)};" in policy
+    library, script = scripts(page)
+    style = re.search(r"<style[^>]*>(.*?)</style>", page, re.S).group(1)
+    assert f"script-src {csp_hash(library)} {csp_hash(script)};" in policy
     assert f"style-src {csp_hash(style)};" in policy
     assert policy.startswith("default-src 'none';") and "unsafe" not in policy
+
+
+def test_the_view_is_the_servers_component_with_cytoscape_inlined(mini):
+    from netgov_kg.server.html import STATIC
+
+    page = to_html(project(mini, "case-theme"))
+    library, script = scripts(page)
+    vendored = (STATIC / "vendor" / "cytoscape" / "cytoscape.min.js").read_text(encoding="utf-8")
+    assert library == vendored  # it holds no "</script" or "<!--" to escape
+    assert script == (STATIC / "network.js").read_text(encoding="utf-8")
+    # Cytoscape.js finds its container rule in the page's style and adds no <style> element
+    # (the policy would refuse it).
+    assert '<style id="__________cytoscape_stylesheet">' in page
 
 
 def test_the_page_shows_every_kind_of_a_node(kinds):

@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .browser import browser  # noqa: F401  (the headless Chromium fixture for page tests)
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "server"
 TOKEN = "test-token-5f2c"

@@ -9,13 +9,12 @@ docs/engine-differences.md) are pinned below and recognised by :func:`known_diff
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import sys
-from pathlib import Path
 
+import engine_rows  # tests/engine_rows.py (pytest's pythonpath holds tests/)
 import pytest
+import sparqlgen  # tests/sparqlgen.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
@@ -26,19 +25,6 @@ from netgov_kg.stores import virtuoso
 
 pytestmark = pytest.mark.slow
 
-TESTS = Path(__file__).resolve().parent.parent
-
-
-def _helper(name: str):
-    spec = importlib.util.spec_from_file_location(name, TESTS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-engine_rows = _helper("engine_rows")
-sparqlgen = _helper("sparqlgen")
 
 #: Generated queries per run on Virtuoso (a fifth of NETGOV_KG_DIFF_EXAMPLES, at least 100).
 EXAMPLES = max(100, int(os.environ.get("NETGOV_KG_DIFF_EXAMPLES", "0")) // 5)
