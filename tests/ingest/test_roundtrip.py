@@ -62,7 +62,7 @@ def test_round_trip(kg, parts, index):
     assert (case, RDF.type, NG.Case) in removed
     text = to_yaml(export_case(kg.dataset, case))
     owned = owned_resources(graph, case, supers) | {case}
-    # the template has no field for evidence (yet): its links leave with the case, unexported
+    # the exporter writes no evidence into templates (yet): its links leave with the case
     evidence = {t for t in graph.triples((None, NG.evidence, None)) if t[0] in owned}
     base = _without(graph, onto, set(removed) | evidence)
     # nothing left in the graph points at what was removed
