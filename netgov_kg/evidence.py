@@ -217,8 +217,9 @@ def _text(graph: Graph, node: Node, prop: URIRef) -> str:
 def read_evidence(graph: Graph, target: Node) -> Evidence | None:
     """Return the :class:`Evidence` an ``oa:SpecificResource`` describes, if it is complete.
 
-    An annotation without a quote selector, or whose position selector is missing or not
-    numeric, gives ``None``.
+    An annotation without a quote selector, or whose position selector is not numeric, gives
+    ``None``; one without a position selector (a quote whose source text is not at hand) gives
+    offsets of -1.
     """
     quote = position = None
     for selector in graph.objects(target, OA.hasSelector):
@@ -227,13 +228,15 @@ def read_evidence(graph: Graph, target: Node) -> Evidence | None:
             quote = selector
         if OA.TextPositionSelector in kinds:
             position = selector
-    if quote is None or position is None:
+    if quote is None:
         return None
-    start, end = _one(graph, position, OA.start), _one(graph, position, OA.end)
-    try:
-        offsets = int(start), int(end)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
+    offsets = (-1, -1)  # a quote without a position selector (no text to count in): -1
+    if position is not None:
+        start, end = _one(graph, position, OA.start), _one(graph, position, OA.end)
+        try:
+            offsets = int(start), int(end)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
     source = _one(graph, target, OA.hasSource)
     return Evidence(
         *offsets,
@@ -249,11 +252,11 @@ def evidence_of(graph: Graph, resource: Node) -> list[Evidence]:
 
     Examples
     --------
-    >>> g = Graph()
-    >>> _ = add_evidence(g, URIRef("urn:x"), Evidence(9, 12, "又一句"))
-    >>> _ = add_evidence(g, URIRef("urn:x"), Evidence(0, 3, "第一句"))
-    >>> [ev.exact for ev in evidence_of(g, URIRef("urn:x"))]
-    ['第一句', '又一句']
+    >>> import netgov_kg
+    >>> from netgov_kg.namespaces import NGR
+    >>> kg = netgov_kg.load()
+    >>> [ev.exact for ev in evidence_of(kg.dataset, NGR["obs/yiwangtongban-cases-handled"])]
+    ['累计办件量1.73亿']
     """
     found = (read_evidence(graph, t) for t in graph.objects(resource, NG.evidence))
     return sorted(ev for ev in found if ev is not None)

@@ -1,7 +1,8 @@
 """Build the compact JSON-LD ``@context`` (``netgov_kg/context.jsonld``) from the graph.
 
 Every class of the ontology and every property used in the data gets a short term (its local
-name): properties whose values are resources are typed ``@id``, properties whose values are all
+name): properties whose values are IRIs are typed ``@id`` (not those with blank-node values,
+which are written as embedded nodes), properties whose values are all
 language-tagged texts get a ``@language`` container (``"label": {"zh": …, "en": …}``). The
 shipped file is regenerated with ``python -m netgov_kg.jsonld_context``; a test checks that it
 covers every property the data uses.
@@ -62,7 +63,9 @@ def _definition(dataset: Dataset, prop: URIRef) -> Any:
     values = list(dataset.objects(None, prop))
     if any((v, RDF.first, None) in dataset for v in values):
         return compact(prop)  # holds RDF lists: let the serializer write @list
-    if values and all(not isinstance(v, Literal) for v in values):
+    if values and all(isinstance(v, URIRef) for v in values):
+        # not for blank nodes (ng:evidence, oa:hasSelector): rdflib embeds a blank node used
+        # once, and a property coerced to @id would then keep only its label, not its triples
         return {"@id": compact(prop), "@type": "@id"}
     if values and all(isinstance(v, Literal) and v.language for v in values):
         return {"@id": compact(prop), "@container": "@language"}

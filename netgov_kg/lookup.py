@@ -24,6 +24,8 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from .errors import UnknownResource
+from .evidence import Evidence, evidence_of
+from .namespaces import NG
 from .query.labels import fold, label
 from .query.results import Results
 from .terms import expand, labelled, most_specific, superclasses, type_names
@@ -131,12 +133,20 @@ class Description:
     outgoing: list[tuple[Node, Node]] = field(default_factory=list)
     incoming: list[tuple[Node, Node]] = field(default_factory=list)
     graph: Dataset | None = None
+    #: The sentences of the source that state the resource (``ng:evidence``), in text order.
+    evidence: list[Evidence] = field(default_factory=list)
 
     def results(self) -> Results:
-        """Return the description as rows ``property``, ``value``, ``direction`` (out/in)."""
+        """Return the description as rows ``property``, ``value``, ``direction`` (out/in).
+
+        Each ``ng:evidence`` row holds the quote in its context, ``[start–end] …prefix【exact】
+        suffix…``, not the (blank) annotation.
+        """
         rows: list[tuple[Node | None, ...]] = [
-            (p, o, Literal("out")) for p, o in self.outgoing
-        ]
+            (p, o, Literal("out")) for p, o in self.outgoing if p != NG.evidence
+        ]  # an evidence annotation is a blank node: show its quote in context instead
+        rows += [(NG.evidence, Literal(f"[{ev.start}–{ev.end}] {ev.in_context()}"), Literal("out"))
+                 for ev in self.evidence]
         rows += [(p, s, Literal("in")) for s, p in self.incoming]
         return Results(["property", "value", "direction"], rows, graph=self.graph)
 
@@ -170,6 +180,9 @@ def describe(dataset: Dataset, iri_or_label: str | Node, *, lang: str = "zh") ->
     >>> d = describe(kg.dataset, "ng:Case")
     >>> d.labels["en"].lower()
     'case'
+    >>> last = str(describe(kg.dataset, "ngr:obs/yiwangtongban-cases-handled")).splitlines()[-1]
+    >>> print(last[:40])
+      → 原文依据: [2297–2307] …措,接入“一网通办”平台事项339
     """
     iri = resolve(dataset, iri_or_label)
     outgoing = sorted(dataset.predicate_objects(iri), key=lambda po: (str(po[0]), str(po[1])))
@@ -182,4 +195,5 @@ def describe(dataset: Dataset, iri_or_label: str | Node, *, lang: str = "zh") ->
         if isinstance(o, Literal)
     }
     types = sorted(dataset.objects(iri, RDF.type), key=str)
-    return Description(iri, lang, labels, types, outgoing, incoming, graph=dataset)
+    return Description(iri, lang, labels, types, outgoing, incoming, graph=dataset,
+                       evidence=evidence_of(dataset, iri))

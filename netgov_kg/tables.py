@@ -2,7 +2,9 @@
 
 Each table has one row per resource of the class (or of a subclass): ``id`` (the IRI),
 ``label_zh``, ``label_en``, ``type`` (every asserted class: 问政银川 is an account matrix and a
-Weibo account), then one column per property the resources have. Language-tagged
+Weibo account), then one column per property the resources have (``evidence``: the quoted
+sentences; ``evidence.csv`` has each quote with its context, offsets and source, the rows of
+the named query ``evidence``). Language-tagged
 values get a column per language (``measure_zh``, ``measure_en``); several values share a cell,
 separated by `` | ``. IRIs are written in full, so tables join on ``id``.
 
@@ -18,6 +20,8 @@ Examples
 >>> tables = tables_csv(netgov_kg.load().dataset)
 >>> sorted(tables)[:3]
 ['cases.csv', 'endorsements.csv', 'events.csv']
+>>> tables["evidence.csv"].splitlines()[0]
+'resource,class,quote,prefix,suffix,start,end,source'
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from .evidence import read_evidence
 from .namespaces import NG
 from .terms import local_name, subclasses
 
@@ -95,6 +100,11 @@ def table(dataset: Dataset, cls: URIRef) -> tuple[list[str], list[list[str]]]:
                 if obj not in record["type"]:
                     record["type"].append(obj)
                 continue
+            if pred == NG.evidence:  # the annotation is a blank node: show its quote
+                found = read_evidence(dataset, obj)
+                if found is None:
+                    continue
+                obj = Literal(found.exact)
             name = "label" if pred == RDFS.label else local_name(str(pred))
             if isinstance(obj, Literal) and obj.language:
                 name = f"{name}_{obj.language}"
@@ -108,11 +118,24 @@ def table(dataset: Dataset, cls: URIRef) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def evidence_table(dataset: Dataset) -> tuple[list[str], list[list[str]]]:
+    """Return ``(header, rows)`` of the evidence table: the rows of the named query ``evidence``."""
+    from .query.catalogue import run_named
+
+    results = run_named(dataset, "evidence")
+    rows = [[spreadsheet_cell("" if row[v] is None else str(row[v])) for v in results.vars]
+            for row in results]
+    return list(results.vars), rows
+
+
 def tables_csv(dataset: Dataset) -> dict[str, str]:
-    """Return ``{file name: CSV text}`` for every main class (see :data:`MAIN_CLASSES`)."""
+    """Return ``{file name: CSV text}`` for every main class and for the evidence.
+
+    The classes are :data:`MAIN_CLASSES`; ``evidence.csv`` is :func:`evidence_table`.
+    """
     out = {}
-    for name, cls in MAIN_CLASSES.items():
-        header, rows = table(dataset, cls)
+    tables = [(name, table(dataset, cls)) for name, cls in MAIN_CLASSES.items()]
+    for name, (header, rows) in [*tables, ("evidence.csv", evidence_table(dataset))]:
         buffer = io.StringIO()
         # CRLF as RFC 4180 says: a cell with a bare CR (or LF) is then quoted, not split
         writer = csv.writer(buffer, lineterminator="\r\n")

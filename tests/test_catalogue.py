@@ -30,6 +30,7 @@ REQUIRED = {
 FIXTURE_PARAMS = {
     "case-profile": {"case": "一网通办"},
     "case-figures": {"case": "ngr:case/shanghai-one-network"},
+    "case-evidence": {"case": "ngr:case/shanghai-one-network"},
     "cases-by-place": {"place": "四川省"},
     "cases-by-theme": {"theme": "citizen requests"},
 }

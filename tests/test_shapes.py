@@ -49,9 +49,15 @@ def expectations(path: Path) -> set[tuple[str, str, str, str]]:
     return out
 
 
+def _blank(finding) -> str:
+    """Name a blank focus node by what it is: a basis statement or an evidence annotation."""
+    evidence = short(finding.source_shape).startswith("ngsh:Evidence")
+    return "_:evidence" if evidence else "_:statement"
+
+
 def observed(report: Report) -> set[tuple[str, str, str, str]]:
     return {
-        ("_:statement" if isinstance(f.focus_node, BNode) else short(f.focus_node),
+        (_blank(f) if isinstance(f.focus_node, BNode) else short(f.focus_node),
          short(f.source_shape), f.severity, f.message)
         for f in report.results
     }

@@ -134,6 +134,8 @@ def case_triples(graph: Graph, case: URIRef,
     out = Graph()
     for node in nodes:
         for p, o in graph.predicate_objects(node):
+            if p == NG.evidence:  # the exporter writes no evidence into templates (yet): left out
+                continue
             out.add((node, p, o))
         for s, p in graph.subject_predicates(node):
             if not isinstance(s, BNode):

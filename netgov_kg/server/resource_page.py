@@ -1,7 +1,8 @@
 """The HTML page of one resource.
 
 It shows bilingual names, links to related resources, figures with units and periods,
-sources, and the facts the source does not state outright. The rows of the page's queries
+sources, the evidence (each quoted sentence in its context, from the selectors of
+``ng:evidence``), and the facts the source does not state outright. The rows of the page's queries
 become plain values here; ``templates/resource.html`` escapes them and links only http(s)
 IRIs.
 
@@ -29,6 +30,7 @@ Term = dict[str, str]
 _PROV_SOURCE = str(PREFIXES["prov"]) + "wasDerivedFrom"
 _RDFS_LABEL = str(PREFIXES["rdfs"]) + "label"
 _RDF_TYPE = str(PREFIXES["rdf"]) + "type"
+_EVIDENCE = str(NG.evidence)
 _SKOS_ALT = str(PREFIXES["skos"]) + "altLabel"
 #: The names of the bases of facts the source does not state (docs/data-model.md).
 BASIS_NAMES = {
@@ -147,8 +149,18 @@ def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     return shown
 
 
-def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row], *,
-           profile: dict[str, Any] | None = None) -> str:
+def _evidence(rows: list[Row]) -> list[dict[str, Any]]:
+    """Each quote with its context and offsets; the template escapes every part."""
+    return [{
+        "prefix": _value(row, "prefix") or "", "exact": _value(row, "exact") or "",
+        "suffix": _value(row, "suffix") or "",
+        "span": f"{_value(row, 'start')}–{_value(row, 'end')}",
+        "source": label_cell(row, "source") if row.get("source") else None,
+    } for row in rows]
+
+
+def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row],
+           evidence: list[Row] | None = None, *, profile: dict[str, Any] | None = None) -> str:
     """Return the HTML page of resource ``iri`` from the rows of the server's page queries.
 
     A case's page (``profile`` given, see :mod:`.case_page`) opens on its readable profile.
@@ -162,12 +174,14 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row], *,
     zh, en = labels.get("zh"), labels.get("en")
     title = " / ".join(n for n in (zh, en) if n) or curie(iri)
     sources = [r for r in outgoing if r["p"]["value"] == _PROV_SOURCE]
-    shown = [r for r in outgoing if r["p"]["value"] not in (_RDFS_LABEL, _PROV_SOURCE)]
+    hidden = (_RDFS_LABEL, _PROV_SOURCE, _EVIDENCE)  # evidence: its own section, not blank nodes
+    shown = [r for r in outgoing if r["p"]["value"] not in hidden]
     return render_page(
         "case.html" if profile else "resource.html", title=title, profile=profile,
         iri=iri, zh=zh or curie(iri), en=en or "",
         outgoing=_properties(shown), figures=_figures(figures),
         sources=[label_cell(r, "o") for r in sources], basis=_basis(basis),
+        evidence=_evidence(evidence or []),
         incoming=_properties(incoming),
     )
 
@@ -196,13 +210,14 @@ async def resource_response(request: Any) -> Any:
             return text_response(404, f"no resource <{iri}> in this dataset")
         figures = await state.rows("resource-figures", r=iri)
         basis = await state.rows("resource-basis", r=iri)
+        evidence = await state.rows("resource-evidence", r=iri)
         profile = None
         if any(r["dir"]["value"] == "out" and r["p"]["value"] == _RDF_TYPE
                and r["o"]["value"] == str(NG.Case) for r in links):
             from .case_page import case_profile
 
             profile = await case_profile(state, iri, links, basis)
-        return HTMLResponse(render(iri, links, figures, basis, profile=profile),
+        return HTMLResponse(render(iri, links, figures, basis, evidence, profile=profile),
                             headers=headers)
     answer = await state.graph("resource-graph", fmt.name, r=iri)
     if answer.count == 0:

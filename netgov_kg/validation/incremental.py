@@ -258,6 +258,7 @@ def validate_changes(
      'ng:startDate is at most one xsd:date, xsd:gYearMonth or xsd:gYear']
     """
     from . import shapes_graph, validate
+    from .shacl import shipped_marks
 
     shacl = shapes_graph(shapes)
     reach = reach_of(shacl)
@@ -269,6 +270,7 @@ def validate_changes(
     # is no use here: it also filters the literals that nested shapes check.
     for triple in data.triples((None, RDFS.subClassOf, None)):
         context.add(triple)  # type: ignore[arg-type]
+    context += shipped_marks(data, context.subjects())  # as a full run marks them
     options.setdefault("ontology", False)
     with cached_sparql():
         report = validate(context, lang=lang, shapes=shacl, **options)

@@ -20,12 +20,14 @@ from os import PathLike, fspath
 from pathlib import Path
 from typing import Any, Union
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import OWL, RDF
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import OWL, PROV, RDF
+from rdflib.term import Node
 
 from ..errors import InputError, Location
 from ..loading import graph_iri, parse_file
-from ..resources import ontology_files, shapes_files
+from ..namespaces import NG, NGR
+from ..resources import data_root, ontology_files, shapes_files
 from ..stores import union_graph
 from .report import Report, findings_from_results
 
@@ -58,20 +60,60 @@ def read_files(paths: Iterable[str | PathLike]) -> Graph:
     netgov_kg.errors.InputError: no/such.ttl: file not found
     """
     dataset = Dataset(default_union=True)
+    shipped = (data_root() / "data").resolve()
     for path in _paths(paths):
-        parse_file(dataset, path, graph_iri("extra", path))
+        kind = "data" if path.resolve().parent == shipped else "extra"
+        parse_file(dataset, path, graph_iri(kind, path), shipped=kind == "data")
     return as_graph(dataset)
+
+
+#: The named graphs of the package's own data files (``ngr:graph/data/<stem>``).
+SHIPPED_GRAPHS = f"{NGR}graph/data/"
+
+
+def is_shipped(context: Node | None) -> bool:
+    """Return whether a named graph holds one of the package's own data files.
+
+    Examples
+    --------
+    >>> is_shipped(graph_iri("data", Path("data/cases.ttl"))), is_shipped(None)
+    (True, False)
+    """
+    return context is not None and str(getattr(context, "identifier", context)).startswith(
+        SHIPPED_GRAPHS)
+
+
+def shipped_marks(data: Graph, subjects: Iterable[Node] | None = None) -> Graph:
+    """Return ``s ng:evidenceRequired true`` for each source-derived resource of the shipped data.
+
+    The shipped data (the named graphs ``ngr:graph/data/*``) must give the evidence of every
+    fact it takes from a source, while users' files and synthetic data only should: the
+    evidence shapes read this mark (a violation where it is, a warning elsewhere). The marks
+    go into the graph that is validated, never into the data. ``subjects`` limits the marks
+    to those resources.
+    """
+    marks = Graph()
+    if not hasattr(data, "quads"):
+        return marks
+    wanted = None if subjects is None else set(subjects)
+    for s, _, _, ctx in data.quads((None, PROV.wasDerivedFrom, None, None)):
+        if (wanted is None or s in wanted) and is_shipped(ctx):
+            marks.add((s, NG.evidenceRequired, Literal(True)))
+    return marks
 
 
 def as_graph(data: Graph) -> Graph:
     """Copy a dataset's union (or a graph) into one plain in-memory :class:`rdflib.Graph`.
 
     pyshacl validates each named graph of a dataset on its own; the shapes need them merged.
+    Resources of the shipped data files are marked as needing evidence (:func:`shipped_marks`).
     Literals are in canonical form whatever the store (``"x"``, not ``"x"^^xsd:string``;
     ``121.544``, not ``121.5440``: :func:`netgov_kg.literals.canonical_literal`), so findings
     compare equal across stores.
     """
-    return union_graph(data)
+    graph = union_graph(data)
+    graph += shipped_marks(data)
+    return graph
 
 
 @lru_cache(maxsize=8)

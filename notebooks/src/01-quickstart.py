@@ -85,6 +85,18 @@ kg.find("一网通办")
 kg.describe("上海“一网通办”")
 
 # %% [markdown]
+# Every fact the article states has its evidence: the sentence that states it, with the code
+# points where it sits in the article and a little context (`ng:evidence`, W3C Web
+# Annotation selectors). `describe` shows each quote as `…prefix【exact】suffix…`; the named
+# query `case-evidence` lists every fact of a case's profile — the case, its figures,
+# endorsement, theme links, platforms and organisations — with its quote, in the article's
+# order.
+
+# %%
+kg.run("case-evidence", bindings={"case": "上海“一网通办”"}).to_dataframe()[
+    ["resource", "class", "quote", "start", "end"]]
+
+# %% [markdown]
 # Values are bound into queries safely, never pasted into the text: pass them as keyword
 # arguments. Here `?label` is bound to a Chinese literal, so the query finds the case so named.
 

@@ -159,9 +159,11 @@ print("conforms:", second.conforms, "| findings:", len(second.results))
 second
 
 # %% [markdown]
-# The extended graph conforms: no violation is left. A *warning* is advice, not an error: the
-# one left here says that a prefecture-level city should carry its GB/T 2260 code — which a
-# fictional city cannot have, so we leave it. The fictional case now answers the same queries as the real
+# The extended graph conforms: no violation is left. A *warning* is advice, not an error: one
+# says that a prefecture-level city should carry its GB/T 2260 code — which a fictional city
+# cannot have, so we leave it; the others say that the case and its theme link should carry
+# `ng:evidence`, the sentence of their source that states them (the shipped data must have it,
+# a user's file should). The fictional case now answers the same queries as the real
 # ones — for instance, which cases share its theme:
 
 # %%

@@ -61,9 +61,11 @@ def test_round_trip(kg, parts, index):
     removed = case_triples(graph, case, supers)
     assert (case, RDF.type, NG.Case) in removed
     text = to_yaml(export_case(kg.dataset, case))
-    base = _without(graph, onto, removed)
-    # nothing left in the graph points at what was removed
     owned = owned_resources(graph, case, supers) | {case}
+    # the exporter writes no evidence into templates (yet): its links leave with the case
+    evidence = {t for t in graph.triples((None, NG.evidence, None)) if t[0] in owned}
+    base = _without(graph, onto, set(removed) | evidence)
+    # nothing left in the graph points at what was removed
     assert not any(o in owned for o in base.objects()) and not any(
         s in owned for s in base.subjects())
     result = map_template(read_yaml_text(text, f"{case}.yaml"), GraphIndex.build(base))

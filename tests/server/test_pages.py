@@ -6,7 +6,7 @@ from html import unescape
 
 import httpx
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS
 
 NG = "https://w3id.org/netgov-kg/ontology#"
@@ -87,8 +87,20 @@ def test_every_resource_iri_resolves(server, served):
             r = client.get(local(iri))
             assert r.status_code == 200, iri
             got = Graph().parse(data=r.text, format="turtle")
-            assert set(got.predicate_objects(URIRef(iri))) == set(
+            assert _named(got.predicate_objects(URIRef(iri))) == _named(
                 kg.dataset.predicate_objects(URIRef(iri))), iri
+            # evidence annotations are blank nodes: the description carries them whole
+            assert _evidence(got, iri) == _evidence(kg.dataset, iri), iri
+
+
+def _named(pairs):
+    return {(p, o) for p, o in pairs if not isinstance(o, BNode)}
+
+
+def _evidence(graph, iri):
+    from netgov_kg.evidence import evidence_of
+
+    return evidence_of(graph, URIRef(iri))
 
 
 def test_a_page_for_each_kind_of_resource(server, kg):
@@ -182,3 +194,22 @@ def test_query_page_is_offline_and_offers_the_named_queries(server, kg):
     assert names
     for name in names:
         assert f'"name": "{name}"' in page, name
+
+
+def test_a_page_shows_each_evidence_quote_in_its_context(server):
+    page = html(server, "/id/case/baoshan-shequtong")
+    assert "原文依据" in page and "Evidence" in page
+    assert "<mark>经过4年多的运营,在基层取得了诸多成效</mark>" in page
+    assert "_:" not in page  # the blank annotation is not shown as a link or a value
+
+
+def test_evidence_text_is_escaped(server):
+    from netgov_kg.server.resource_page import render
+
+    row = {"exact": {"type": "literal", "value": "<script>alert(1)</script>"},
+           "prefix": {"type": "literal", "value": "a&b"},
+           "start": {"type": "literal", "value": "0"},
+           "end": {"type": "literal", "value": "25"}}
+    page = render(NGR + "case/x", [], [], [], [row])
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "a&amp;b" in page

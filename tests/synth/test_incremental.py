@@ -133,8 +133,8 @@ def test_facade_validate_changed(graph, reference):
     graph.dataset.graph(NGR["graph/extra/facade"]).__iadd__(delta)
     try:
         report = graph.validate(changed=delta, lang="en")
-        assert {f.focus_node for f in report.results} == {case}
-        assert sorted(f.message for f in report.results) == [
+        assert {f.focus_node for f in report.violations} == {case}
+        assert sorted(f.message for f in report.violations) == [
             "needs exactly one rdfs:label in Chinese (@zh)",
             "needs exactly one rdfs:label in English (@en)",
         ]
