@@ -232,3 +232,24 @@ def test_pages_beyond_the_first(tmp_path):
         assert not {x["iri"] for x in first["cases"]} & {x["iri"] for x in second["cases"]}
         page = c.get("/cases")
         assert 'rel="next"' in page.text and "page=2" in page.text
+
+
+def test_case_page_shows_each_passage_of_its_own_facts_once(client, kg):
+    """The profile's passages are the case's own evidence (the library's ``case-evidence``),
+    each once per fact: a bare ``BIND(?case …)`` branch once matched every passage of the graph."""
+    import html
+    import re
+
+    from netgov_kg.terms import local_name
+
+    for case in sorted(str(c) for c in kg.run("cases").column("case"))[:4]:
+        page = client.get("/id/" + case.removeprefix(NGR), headers={"accept": "text/html"})
+        assert page.status_code == 200
+        assert "<h2>属性与关联" in page.text
+        profile = page.text.split("<h2>属性与关联")[0]  # the profile, before the full table
+        shown = [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", profile, re.S)]
+        own = {str(r["quote"]) for r in kg.run("case-evidence", case=case)}
+        assert shown, local_name(case)
+        assert set(shown) <= own, set(shown) - own
+        repeated = {q for q in shown if shown.count(q) > 1}
+        assert not repeated, repeated
