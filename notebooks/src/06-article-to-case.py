@@ -175,7 +175,11 @@ path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encodi
 print(kg.add_cases(path, dry_run=True))
 
 # %%
-summary = kg.add_cases(path)
+# `by` and `at` record who added the case and when (here fixed, so this page reads the same
+# every time it is run; left out, they are your user name and the current time).
+from datetime import datetime, timezone
+
+summary = kg.add_cases(path, by="notebook 06", at=datetime(2026, 3, 20, tzinfo=timezone.utc))
 print(kg.describe("“青禾通”APP（虚构示例）"))
 
 # %% [markdown]
