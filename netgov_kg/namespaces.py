@@ -17,6 +17,9 @@ import re
 
 from rdflib import Graph, Namespace
 
+# rdflib's own namespaces, importable from here as in 0.1 (`from netgov_kg.namespaces import PROV`).
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD  # noqa: F401
+
 from .iris import NG_IRI, NGR_IRI, NGSH_IRI, PREFIX_IRIS
 
 NG = Namespace(NG_IRI)
