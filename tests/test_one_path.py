@@ -33,7 +33,15 @@ from netgov_kg.stores import (
 STORES = ("memory", "oxigraph")
 #: The issue's example: a relative IRI, resolved against ngr: on every path.
 BASE_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { <case/yinchuan-weibo-matrix> ?p ?o }"
-EXPECTED = 35
+CASE = "https://w3id.org/netgov-kg/id/case/yinchuan-weibo-matrix"
+
+
+def _stated(kg) -> int:
+    """The case's statements as the store holds them, counted without SPARQL (35 when the issue
+    was filed; the evidence added since then brings more)."""
+    from rdflib import URIRef
+
+    return len({(s, p, o) for s, p, o, _ in kg.dataset.quads((URIRef(CASE), None, None, None))})
 
 
 @pytest.fixture(scope="module", params=STORES)
@@ -62,15 +70,17 @@ def _cli_count(capsys, store: str, text: str, *extra: str) -> int:
 # -- one BASE on every path -------------------------------------------------------------------
 def test_relative_iri_is_the_same_through_library_cli_and_server(kg, capsys):
     store = store_kind(kg.dataset)
-    assert int(kg.query(BASE_QUERY)[0]["n"]) == EXPECTED
-    assert _cli_count(capsys, store, BASE_QUERY) == EXPECTED
-    assert _server_count(kg, BASE_QUERY) == EXPECTED
+    expected = _stated(kg)
+    assert expected >= 35
+    assert int(kg.query(BASE_QUERY)[0]["n"]) == expected
+    assert _cli_count(capsys, store, BASE_QUERY) == expected
+    assert _server_count(kg, BASE_QUERY) == expected
 
 
 def test_a_querys_own_base_overrides_the_default(kg):
     text = f"BASE <{NGR}case/> SELECT (COUNT(*) AS ?n) WHERE {{ <yinchuan-weibo-matrix> ?p ?o }}"
-    assert int(kg.query(text)[0]["n"]) == EXPECTED
-    assert _server_count(kg, text) == EXPECTED
+    assert int(kg.query(text)[0]["n"]) == _stated(kg)
+    assert _server_count(kg, text) == _stated(kg)
 
 
 def test_relative_from_names_a_graph_of_the_store_on_every_path(kg):
@@ -93,7 +103,7 @@ def test_server_page_queries_get_the_same_base(kg):
     job = Job("SELECT (COUNT(*) AS ?n) WHERE { <case/yinchuan-weibo-matrix> ?p ?o }",
               "SELECT", "json")
     body = json.loads(evaluate(kg.dataset, job).body)
-    assert int(body["results"]["bindings"][0]["n"]["value"]) == EXPECTED
+    assert int(body["results"]["bindings"][0]["n"]["value"]) == _stated(kg)
 
 
 def test_server_and_library_answer_with_the_same_engine(kg):
