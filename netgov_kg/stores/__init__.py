@@ -279,9 +279,12 @@ def union_graph(data: Graph, *, canonical: bool = True) -> Graph:
     graph = bind_prefixes(Graph())
     for prefix, namespace in data.namespaces():
         graph.bind(prefix, namespace, override=False)
+    # A remote endpoint's store gives triples without their graphs (rdflib's quads() then fails
+    # on them); its default graph is the union already.
+    remote = hasattr(data, "quads") and capabilities(data).engine == "sparql"
     triples = (
         ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
-        if hasattr(data, "quads") else iter(data)
+        if hasattr(data, "quads") and not remote else data.triples((None, None, None))
     )
     if canonical:
         graph += ((s, p, canonical_literal(o)) for s, p, o in triples)
