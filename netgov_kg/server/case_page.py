@@ -83,11 +83,11 @@ def profile(iri: str, items: list[Row], basis: list[Row], evidence_rows: list[Ro
                                      "zh": _v(r, "detail_zh") or curie(detail),
                                      "en": _v(r, "detail_en"),
                                      "evidence": passages.get(detail, [])})
-    platforms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    platforms: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for p in sections.get("platform", {}).values():
         kinds = p["details"] or [{"iri": "", "zh": "平台", "en": "platform"}]
-        for kind in kinds:
-            platforms[f"{kind['zh']} {kind['en']}".strip()].append(p)
+        for kind in kinds:  # (zh, en): the page shows its language first
+            platforms[(kind["zh"], kind["en"])].append(p)
     return {
         "path": path, "place_basis": mark.get(("locatedIn", place)),
         "start": [{"value": s, "basis": mark.get(("startDate", s))} for s in start],

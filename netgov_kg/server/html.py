@@ -23,8 +23,10 @@ Examples
 ...           "subject_zh": "<i>", "subject_en": ""}]
 >>> page = render_page("timeline.html", title="T", case="", items=facts, listed=facts, total=1,
 ...                    chart={"dots": [], "ticks": [], "width": 1, "height": 1}, legend=[])
->>> "<td>&lt;b&gt;" in page, '<span class="iri">&lt;i&gt;</span>' in page, "javascript" in page
-(True, True, False)
+>>> '<td><span lang="zh">&lt;b&gt;</span>' in page, '<span class="iri">&lt;i&gt;</span>' in page
+(True, True)
+>>> "javascript" in page
+False
 >>> static_url("page.css", root="/kg").startswith("/kg/static/page.css?v=")
 True
 """
@@ -95,14 +97,32 @@ def environment() -> Any:
         return static_url(path, root=ctx.get("root", ""))
 
     @pass_context
-    def tr(ctx: Any, zh: str, en: str) -> str:
-        return en if ctx.get("lang") == "en" else zh
+    def tr_page(ctx: Any, zh: str, en: str) -> str:
+        return tr(zh, en, lang=ctx.get("lang"))
 
     env.filters["href"] = href
-    env.globals["tr"] = tr
+    env.globals["tr"] = tr_page
     env.filters["curie"] = curie
     env.globals["static"] = static
     return env
+
+
+def tr(zh: str, en: str, *, lang: str | None = None) -> str:
+    """Return the interface text in ``lang`` (default: the request's, see :mod:`.page_context`).
+
+    Templates call it as ``tr(zh, en)`` with the page's ``lang``; Python code (page titles,
+    table cells built in Python) calls it here.
+
+    Examples
+    --------
+    >>> tr("案例", "Cases", lang="en"), tr("案例", "Cases", lang="zh"), tr("案例", "Cases")
+    ('Cases', '案例', '案例')
+    """
+    if lang is None:
+        from .page_context import current
+
+        lang = current().lang
+    return en if lang == "en" else zh
 
 
 def render_page(template: str, **context: Any) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..namespaces import NG, PREFIXES
 from ..terms import curie
-from .html import render_page
+from .html import render_page, tr
 
 Row = dict[str, dict[str, str]]
 Term = dict[str, str]
@@ -68,9 +68,9 @@ def period(row: Row) -> str:
     if start or end:
         return f"{start or '…'} – {end or '…'}" if start != end else str(start)
     if target:
-        return f"目标 target {target}"
+        return f"{tr('目标', 'target')} {target}"
     notes = [n for n in (_value(row, "note_zh"), _value(row, "note_en")) if n]
-    return " / ".join(notes) if notes else "未说明 not stated"
+    return " / ".join(notes) if notes else tr("未说明", "not stated")
 
 
 def _number(text: str | None) -> str:
@@ -109,7 +109,8 @@ def _figures(figures: list[Row]) -> list[dict[str, Any]]:
         shown.append({
             "item": item,
             "name": _bilingual(row, "measure") or _bilingual(row, "label") or curie(item),
-            "kind": "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure",
+            "kind": (("目标", "goal") if row["kind"]["value"] == str(NG.Goal)
+                     else ("数据", "figure")),
             "about": (label_cell(row, "about")
                       if row["about"]["value"] != row["r"]["value"] else None),
             "qualifier": _bilingual(row, "qualifier"),
