@@ -22,6 +22,7 @@ from typing import Any
 
 from ..namespaces import NG
 from ..terms import curie, local_name
+from .html import pair
 from .resource_page import BASIS_NAMES
 
 Row = dict[str, dict[str, str]]
@@ -40,7 +41,7 @@ def marks(basis: list[Row]) -> dict[tuple[str, str], tuple[str, str, str]]:
     out = {}
     for r in basis:
         zh, en = BASIS_NAMES.get(_v(r, "basis"), (curie(_v(r, "basis")), ""))
-        note = " / ".join(n for n in (_v(r, "comment_zh"), _v(r, "comment_en")) if n)
+        note = pair(_v(r, "comment_zh"), _v(r, "comment_en"))
         out[(local_name(_v(r, "p")), _v(r, "o"))] = (zh, en, note)
     return out
 

@@ -125,6 +125,23 @@ def tr(zh: str, en: str, *, lang: str | None = None) -> str:
     return en if lang == "en" else zh
 
 
+def pair(zh: str | None, en: str | None, *, lang: str | None = None) -> str:
+    """Return a name given in both languages as one text, the page's language first.
+
+    For text built in Python (table cells, titles, tooltips); templates use the ``both``
+    macros of ``templates/macros.html``. An empty or repeated name is left out.
+
+    Examples
+    --------
+    >>> pair("成都市", "Chengdu", lang="en"), pair("成都市", "Chengdu", lang="zh")
+    ('Chengdu / 成都市', '成都市 / Chengdu')
+    >>> pair("成都市", None, lang="en"), pair("", "", lang="zh")
+    ('成都市', '')
+    """
+    first, second = (en, zh) if tr("zh", "en", lang=lang) == "en" else (zh, en)
+    return " / ".join(dict.fromkeys(n for n in (first, second) if n))
+
+
 def render_page(template: str, **context: Any) -> str:
     """Render the page ``template`` (a file in ``templates/``) with ``context``, escaped.
 

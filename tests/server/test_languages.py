@@ -72,6 +72,11 @@ def test_data_keeps_both_names_with_the_chosen_language_first(client):
     assert first == {"zh": "zh", "en": "en"}
     assert 'class="en" lang="en"' in h1["zh"] and 'class="en" lang="zh"' in h1["en"]
     assert "银川" in h1["en"]  # the Chinese name stays in view on the English page
+    # text joined in Python (titles, property names, linked names): the same order
+    place = {lang: client.get("/id/place/510100", params={"lang": lang}).text
+             for lang in ("zh", "en")}
+    assert "<title>成都市 / Chengdu</title>" in place["zh"]
+    assert "<title>Chengdu / 成都市</title>" in place["en"]
     cards = client.get("/cases", params={"lang": "en"}).text
     assert '<span class="muted" lang="zh">' in cards  # facet values and themes: both names
     client.cookies.clear()
