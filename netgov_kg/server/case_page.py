@@ -22,6 +22,7 @@ from typing import Any
 
 from ..namespaces import NG
 from ..terms import curie, local_name
+from .html import pair
 from .resource_page import BASIS_NAMES
 
 Row = dict[str, dict[str, str]]
@@ -40,7 +41,7 @@ def marks(basis: list[Row]) -> dict[tuple[str, str], tuple[str, str, str]]:
     out = {}
     for r in basis:
         zh, en = BASIS_NAMES.get(_v(r, "basis"), (curie(_v(r, "basis")), ""))
-        note = " / ".join(n for n in (_v(r, "comment_zh"), _v(r, "comment_en")) if n)
+        note = pair(_v(r, "comment_zh"), _v(r, "comment_en"))
         out[(local_name(_v(r, "p")), _v(r, "o"))] = (zh, en, note)
     return out
 
@@ -83,11 +84,11 @@ def profile(iri: str, items: list[Row], basis: list[Row], evidence_rows: list[Ro
                                      "zh": _v(r, "detail_zh") or curie(detail),
                                      "en": _v(r, "detail_en"),
                                      "evidence": passages.get(detail, [])})
-    platforms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    platforms: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for p in sections.get("platform", {}).values():
         kinds = p["details"] or [{"iri": "", "zh": "平台", "en": "platform"}]
-        for kind in kinds:
-            platforms[f"{kind['zh']} {kind['en']}".strip()].append(p)
+        for kind in kinds:  # (zh, en): the page shows its language first
+            platforms[(kind["zh"], kind["en"])].append(p)
     return {
         "path": path, "place_basis": mark.get(("locatedIn", place)),
         "start": [{"value": s, "basis": mark.get(("startDate", s))} for s in start],

@@ -624,7 +624,7 @@ async def cases_page(request: Any) -> Any:
     """Handle ``/cases`` and ``/``: the search box, the facets and the result cards."""
     from starlette.responses import HTMLResponse
 
-    from .html import render_page
+    from .html import render_page, tr
 
     state: ServerState = request.app.state.netgov
     filters = await _filters(request)
@@ -634,7 +634,7 @@ async def cases_page(request: Any) -> Any:
     path = "/" if home else "/cases"
     place = (await places(state)).names.get(filters.place, ("", "")) if filters.place else None
     return HTMLResponse(render_page(
-        "cases.html", title="案例 Cases — netgov-kg", home=home,
+        "cases.html", title=tr("案例", "Cases") + " — netgov-kg", home=home,
         page_path="/" if home else "/cases", place=place,
         filters=filters, path=path, answer=answer, map=small_map,
         links=_links(filters, path, answer),
@@ -749,7 +749,7 @@ async def map_page(request: Any) -> Any:
     """Handle ``/map``: the cases as markers on an SVG map (no tiles, no boundaries)."""
     from starlette.responses import HTMLResponse
 
-    from .html import render_page
+    from .html import render_page, tr
     from .protocol import text_response
 
     state: ServerState = request.app.state.netgov
@@ -760,7 +760,8 @@ async def map_page(request: Any) -> Any:
                              + ", ".join(COLOUR_FACETS))
     view = await map_view(state, filters, colour=colour)
     return HTMLResponse(render_page(
-        "map.html", title="地图 Map — netgov-kg", page_path="/map", map=view, filters=filters,
+        "map.html", title=tr("地图", "Map") + " — netgov-kg", page_path="/map", map=view,
+        filters=filters,
         colours=[(name, zh, en) for name, zh, en in FACETS if name in COLOUR_FACETS],
         hidden=filters.params(page=None), list_url=filters.url("/cases", page=None),
     ))

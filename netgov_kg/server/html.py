@@ -23,8 +23,10 @@ Examples
 ...           "subject_zh": "<i>", "subject_en": ""}]
 >>> page = render_page("timeline.html", title="T", case="", items=facts, listed=facts, total=1,
 ...                    chart={"dots": [], "ticks": [], "width": 1, "height": 1}, legend=[])
->>> "<td>&lt;b&gt;" in page, '<span class="iri">&lt;i&gt;</span>' in page, "javascript" in page
-(True, True, False)
+>>> '<td><span lang="zh">&lt;b&gt;</span>' in page, '<span class="iri">&lt;i&gt;</span>' in page
+(True, True)
+>>> "javascript" in page
+False
 >>> static_url("page.css", root="/kg").startswith("/kg/static/page.css?v=")
 True
 """
@@ -95,14 +97,49 @@ def environment() -> Any:
         return static_url(path, root=ctx.get("root", ""))
 
     @pass_context
-    def tr(ctx: Any, zh: str, en: str) -> str:
-        return en if ctx.get("lang") == "en" else zh
+    def tr_page(ctx: Any, zh: str, en: str) -> str:
+        return tr(zh, en, lang=ctx.get("lang"))
 
     env.filters["href"] = href
-    env.globals["tr"] = tr
+    env.globals["tr"] = tr_page
     env.filters["curie"] = curie
     env.globals["static"] = static
     return env
+
+
+def tr(zh: str, en: str, *, lang: str | None = None) -> str:
+    """Return the interface text in ``lang`` (default: the request's, see :mod:`.page_context`).
+
+    Templates call it as ``tr(zh, en)`` with the page's ``lang``; Python code (page titles,
+    table cells built in Python) calls it here.
+
+    Examples
+    --------
+    >>> tr("案例", "Cases", lang="en"), tr("案例", "Cases", lang="zh"), tr("案例", "Cases")
+    ('Cases', '案例', '案例')
+    """
+    if lang is None:
+        from .page_context import current
+
+        lang = current().lang
+    return en if lang == "en" else zh
+
+
+def pair(zh: str | None, en: str | None, *, lang: str | None = None) -> str:
+    """Return a name given in both languages as one text, the page's language first.
+
+    For text built in Python (table cells, titles, tooltips); templates use the ``both``
+    macros of ``templates/macros.html``. An empty or repeated name is left out.
+
+    Examples
+    --------
+    >>> pair("成都市", "Chengdu", lang="en"), pair("成都市", "Chengdu", lang="zh")
+    ('Chengdu / 成都市', '成都市 / Chengdu')
+    >>> pair("成都市", None, lang="en"), pair("", "", lang="zh")
+    ('成都市', '')
+    """
+    first, second = (en, zh) if tr("zh", "en", lang=lang) == "en" else (zh, en)
+    return " / ".join(dict.fromkeys(n for n in (first, second) if n))
 
 
 def render_page(template: str, **context: Any) -> str:

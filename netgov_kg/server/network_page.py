@@ -15,7 +15,7 @@ from typing import Any
 
 from ..html_safety import script_json
 from ..namespaces import NGR
-from .html import render_page
+from .html import render_page, tr
 
 #: The projections the page offers, first the default.
 SERVED = ("case-theme", "case-case", "expert-institution")
@@ -74,7 +74,7 @@ async def network_page(request: Any) -> Any:
         config = {"graph": None, "api": ctx.root + "/api/network", "projection": name,
                   "lang": ctx.lang, "local": str(NGR), "root": ctx.root, "pages": True}
         state.cache[key] = render_page(
-            "network.html", title="网络 / Network — netgov-kg", page_path="/network",
+            "network.html", title=tr("网络", "Network") + " — netgov-kg", page_path="/network",
             projection=name, nodes=data["nodes"],
             projections=[{"name": n, "description": PROJECTIONS[n]} for n in SERVED],
             config=Markup(script_json(config)),

@@ -79,8 +79,8 @@ def render(header: list[dict], terms: list[dict], relations: list[dict]) -> str:
         seen.add(iri)
         relations_shown = [
             {"name": name, "targets": related[iri][key]}
-            for key, name in (("supers", "上位 Super"), ("domains", "定义域 Domain"),
-                              ("ranges", "值域 Range"))
+            for key, name in (("supers", ("上位", "Super")), ("domains", ("定义域", "Domain")),
+                              ("ranges", ("值域", "Range")))  # (zh, en): the page picks one
             if related.get(iri, {}).get(key)
         ]
         sections.setdefault(kind, []).append({

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..html_safety import script_json
 from ..namespaces import NGR, PREFIXES
-from .html import render_page
+from .html import render_page, tr
 
 _DEFAULT = """SELECT ?case ?name WHERE {
   ?case a ng:Case ; rdfs:label ?name .
@@ -53,7 +53,7 @@ def render(examples: list[Any], *, root: str = "") -> str:
         "default": _DEFAULT,
     }
     return render_page(
-        "query.html", title="SPARQL 查询 / query — netgov-kg", page_path="/query",
+        "query.html", title=tr("SPARQL 查询", "SPARQL query") + " — netgov-kg", page_path="/query",
         default=_DEFAULT, formats=_FORMATS, examples=examples, root=root,
         config=Markup(script_json(config)),
     )

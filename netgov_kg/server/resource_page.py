@@ -22,7 +22,7 @@ from typing import Any
 
 from ..namespaces import NG, PREFIXES
 from ..terms import curie
-from .html import render_page
+from .html import pair, render_page, tr
 
 Row = dict[str, dict[str, str]]
 Term = dict[str, str]
@@ -56,8 +56,7 @@ def label_cell(row: Row, key: str) -> Term:
         return {"kind": "literal", "text": cell["value"], "iri": "",
                 "lang": cell.get("xml:lang", "")}
     iri = cell["value"]
-    names = [n for n in (_value(row, key + "_zh"), _value(row, key + "_en")) if n]
-    text = " / ".join(names) if names else curie(iri)
+    text = pair(_value(row, key + "_zh"), _value(row, key + "_en")) or curie(iri)
     kind = "bnode" if cell["type"] == "bnode" else "uri"
     return {"kind": kind, "text": text, "iri": iri if kind == "uri" else "", "lang": ""}
 
@@ -68,9 +67,8 @@ def period(row: Row) -> str:
     if start or end:
         return f"{start or '…'} – {end or '…'}" if start != end else str(start)
     if target:
-        return f"目标 target {target}"
-    notes = [n for n in (_value(row, "note_zh"), _value(row, "note_en")) if n]
-    return " / ".join(notes) if notes else "未说明 not stated"
+        return f"{tr('目标', 'target')} {target}"
+    return pair(_value(row, "note_zh"), _value(row, "note_en")) or tr("未说明", "not stated")
 
 
 def _number(text: str | None) -> str:
@@ -91,7 +89,7 @@ def _number(text: str | None) -> str:
 
 
 def _bilingual(row: Row, key: str) -> str:
-    return " / ".join(p for p in (_value(row, key + "_zh"), _value(row, key + "_en")) if p)
+    return pair(_value(row, key + "_zh"), _value(row, key + "_en"))
 
 
 def _figures(figures: list[Row]) -> list[dict[str, Any]]:
@@ -109,7 +107,8 @@ def _figures(figures: list[Row]) -> list[dict[str, Any]]:
         shown.append({
             "item": item,
             "name": _bilingual(row, "measure") or _bilingual(row, "label") or curie(item),
-            "kind": "目标 goal" if row["kind"]["value"] == str(NG.Goal) else "数据 figure",
+            "kind": (("目标", "goal") if row["kind"]["value"] == str(NG.Goal)
+                     else ("数据", "figure")),
             "about": (label_cell(row, "about")
                       if row["about"]["value"] != row["r"]["value"] else None),
             "qualifier": _bilingual(row, "qualifier"),
@@ -129,8 +128,7 @@ def _properties(rows: list[Row]) -> list[dict[str, Any]]:
         cell = label_cell(row, "o")
         if cell not in grouped.setdefault(prop, []):
             grouped[prop].append(cell)
-        prop_names = [n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n]
-        names[prop] = " / ".join(prop_names) if prop_names else curie(prop)
+        names[prop] = pair(_value(row, "p_zh"), _value(row, "p_en")) or curie(prop)
     return [
         {"iri": prop, "name": names[prop], "curie": curie(prop), "cells": cells}
         for prop, cells in grouped.items()
@@ -141,7 +139,7 @@ def _basis(rows: list[Row]) -> list[dict[str, Any]]:
     shown = []
     for row in rows:
         zh, en = BASIS_NAMES.get(row["basis"]["value"], (curie(row["basis"]["value"]), ""))
-        prop = " / ".join(n for n in (_value(row, "p_zh"), _value(row, "p_en")) if n)
+        prop = pair(_value(row, "p_zh"), _value(row, "p_en"))
         shown.append({
             "prop": prop or curie(row["p"]["value"]), "value": label_cell(row, "o"),
             "zh": zh, "en": en, "comment": _bilingual(row, "comment"),
@@ -172,7 +170,7 @@ def render(iri: str, links: list[Row], figures: list[Row], basis: list[Row],
         for r in outgoing if r["p"]["value"] == _RDFS_LABEL and r["o"]["type"] == "literal"
     }
     zh, en = labels.get("zh"), labels.get("en")
-    title = " / ".join(n for n in (zh, en) if n) or curie(iri)
+    title = pair(zh, en) or curie(iri)
     sources = [r for r in outgoing if r["p"]["value"] == _PROV_SOURCE]
     hidden = (_RDFS_LABEL, _PROV_SOURCE, _EVIDENCE)  # evidence: its own section, not blank nodes
     shown = [r for r in outgoing if r["p"]["value"] not in hidden]

@@ -137,7 +137,7 @@ async def timeline_page(request: Any) -> Any:
     """Handle ``/timeline``: every dated fact, or one case's (``?case=IRI``)."""
     from starlette.responses import HTMLResponse
 
-    from .html import render_page
+    from .html import render_page, tr
     from .protocol import text_response
 
     state = request.app.state.netgov
@@ -148,12 +148,14 @@ async def timeline_page(request: Any) -> Any:
             return text_response(400, str(InputError(f"case: {case!r} is not an http(s) IRI")))
         items = await case_facts(state, case)
         return HTMLResponse(render_page(
-            "timeline.html", title="时间线 Timeline — netgov-kg", page_path="/timeline", case=case,
+            "timeline.html", title=tr("时间线", "Timeline") + " — netgov-kg", page_path="/timeline",
+            case=case,
             items=items, chart=dots(items), legend=legend, listed=items, total=len(items),
         ))
     items = facts(await timeline_rows(state))
     return HTMLResponse(render_page(
-        "timeline.html", title="时间线 Timeline — netgov-kg", page_path="/timeline", case="",
+        "timeline.html", title=tr("时间线", "Timeline") + " — netgov-kg", page_path="/timeline",
+        case="",
         items=items, chart=bars(items), legend=legend, listed=items[:MAX_LISTED],
         total=len(items),
     ))

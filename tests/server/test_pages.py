@@ -198,7 +198,8 @@ def test_query_page_is_offline_and_offers_the_named_queries(server, kg):
 
 def test_a_page_shows_each_evidence_quote_in_its_context(server):
     page = html(server, "/id/case/baoshan-shequtong")
-    assert "原文依据" in page and "Evidence" in page
+    assert "<h2>原文依据</h2>" in page
+    assert "<h2>Evidence</h2>" in html(server, "/id/case/baoshan-shequtong?lang=en")
     assert "<mark>经过4年多的运营,在基层取得了诸多成效</mark>" in page
     assert "_:" not in page  # the blank annotation is not shown as a link or a value
 

@@ -174,7 +174,7 @@ def test_figures_table_shows_hostile_values_escaped(hostile_server):
     # mentions prov:wasDerivedFrom, whose letters "From" emptied the default graph).
     store, base = hostile_server
     r, page = get_page(base, "/id/case/hostile")
-    assert "Figures and goals" in page.all_text
+    assert "数据与目标" in page.all_text  # the figures' heading (the page is in zh)
     assert "<script>alert" not in r.text and "<img" not in r.text  # the stored XSS
     assert_inert(page)
     text = page.all_text

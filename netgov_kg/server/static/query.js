@@ -53,7 +53,8 @@
     if (!node.querySelectorAll) { return; }
     Array.prototype.forEach.call(node.querySelectorAll(
       "textarea:not([aria-label]), select.tableSizer:not([aria-label])"), function (e) {
-      e.setAttribute("aria-label", e.tagName === "TEXTAREA" ? "SPARQL" : "行数 Rows per page");
+      e.setAttribute("aria-label", e.tagName === "TEXTAREA" ? "SPARQL"
+        : (document.documentElement.lang === "en" ? "Rows per page" : "行数"));
     });
   }
   labels(box);
