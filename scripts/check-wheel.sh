@@ -15,9 +15,11 @@ mkdir -p "$src"
 git ls-files -z | xargs -0 cp --parents -t "$src"
 printf '# a draft left by netgov-kg add before 0.2.0\n' > "$src/data/extra.ttl"
 printf 'not data\n' > "$src/data/notes.txt"
+printf 'not data either\n' > "$src/data/gazetteer/notes.txt"
 .venv/bin/python -m build --wheel --outdir "$out/dist" "$src" >/dev/null
 # What the wheel must ship under netgov_kg/_data/: the tracked files, drafts left out.
-git ls-files 'ontology/*.ttl' 'data/*.ttl' 'shapes/*.ttl' templates/case-template.yaml \
+git ls-files 'ontology/*.ttl' 'data/*.ttl' 'data/gazetteer/*.ttl.gz' 'shapes/*.ttl' \
+  templates/case-template.yaml \
   templates/case-template.csv | grep -v '^data/extra\.ttl$' > "$out/expected"
 python3 - "$out/expected" "$out"/dist/*.whl <<'PY'
 import sys
@@ -43,8 +45,14 @@ n = len(kg)
 cases = len(list(kg.query("SELECT ?c WHERE { ?c a ng:Case }")))
 assert "_data" in netgov_kg.resources.data_root().parts, netgov_kg.resources.data_root()
 assert cases == 10, cases
-pages = pathlib.Path(netgov_kg.__file__).parent / "server" / "templates"
-assert all((pages / f).is_file() for f in ("base.html", "resource.html", "query.js")), pages
+server = pathlib.Path(netgov_kg.__file__).parent / "server"
+wanted = ("templates/base.html", "templates/resource.html", "templates/cases.html",
+          "static/query.js", "static/page.css", "static/vendor/manifest.json")
+missing = [f for f in wanted if not (server / f).is_file()]
+assert not missing, missing
+import json
+manifest = json.loads((server / "static/vendor/manifest.json").read_text())
+print("wheel: vendored", ", ".join(sorted(p["name"] for p in manifest["packages"])))
 from netgov_kg.gazetteer import resolve_place
 assert resolve_place("510131").path() == "四川省 › 成都市 › 蒲江县"
 assert len(netgov_kg.load(gazetteer=True)) > n + 50000
