@@ -180,25 +180,34 @@ def check(text: str, evidence: Evidence) -> list[str]:
 def add_evidence(graph: Graph, resource: Node, evidence: Evidence) -> BNode:
     """Add ``resource ng:evidence [ … ]`` for ``evidence`` to ``graph``; return the annotation.
 
+    Evidence whose offsets are not known (``start`` < 0: a quote whose source text is not at
+    hand) gets the quote selector only, as :func:`read_evidence` reads it back.
+
     Examples
     --------
     >>> g = Graph()
     >>> _ = add_evidence(g, URIRef("urn:x"), Evidence(0, 2, "发布", suffix="。"))
     >>> evidence_of(g, URIRef("urn:x"))
     [Evidence(start=0, end=2, exact='发布', prefix='', suffix='。', source=None)]
+    >>> _ = add_evidence(g, URIRef("urn:y"), Evidence(-1, -1, "发布"))
+    >>> len(list(g.subjects(RDF.type, OA.TextPositionSelector))), evidence_of(g, URIRef("urn:y"))
+    (1, [Evidence(start=-1, end=-1, exact='发布', prefix='', suffix='', source=None)])
     """
-    target, quote, position = BNode(), BNode(), BNode()
+    target, quote = BNode(), BNode()
     graph.add((resource, NG.evidence, target))
     graph.add((target, RDF.type, OA.SpecificResource))
     if evidence.source is not None:
         graph.add((target, OA.hasSource, evidence.source))
     graph.add((target, OA.hasSelector, quote))
-    graph.add((target, OA.hasSelector, position))
     graph.add((quote, RDF.type, OA.TextQuoteSelector))
     graph.add((quote, OA.exact, Literal(evidence.exact)))
     for prop, value in ((OA.prefix, evidence.prefix), (OA.suffix, evidence.suffix)):
         if value:
             graph.add((quote, prop, Literal(value)))
+    if evidence.start < 0:  # offsets not known: the quote alone
+        return target
+    position = BNode()
+    graph.add((target, OA.hasSelector, position))
     graph.add((position, RDF.type, OA.TextPositionSelector))
     graph.add((position, OA.start, Literal(evidence.start)))
     graph.add((position, OA.end, Literal(evidence.end)))

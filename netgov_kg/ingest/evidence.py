@@ -18,12 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib import URIRef
 
 from ..errors import InputError
 from ..evidence import Evidence, add_evidence, check, context_at, locate, occurrences
-from ..namespaces import NG, OA
 from . import values as V
 from .located import Path as KeyPath
 from .references import record_sources
@@ -66,11 +64,7 @@ def emit_evidence(st: MapState, record: Record) -> None:
     items = value if isinstance(value, list) else [value]
     for i in range(len(items)):
         ipath = path + (i,) if isinstance(value, list) else path
-        evidence = read_one(st, ipath, source)
-        if evidence.start >= 0:
-            add_evidence(st.graph, record.iri, evidence)
-        else:
-            _quote_only(st, record.iri, evidence)
+        add_evidence(st.graph, record.iri, read_one(st, ipath, source))
 
 
 def read_one(st: MapState, path: KeyPath, source: URIRef) -> Evidence:
@@ -129,18 +123,3 @@ def _occurrence(text: str, quote: str, prefix: str, suffix: str) -> int | None:
     fits = [n for n, at in enumerate(found, 1)
             if text[:at].endswith(prefix) and text[at + len(quote):].startswith(suffix)]
     return fits[0] if len(fits) == 1 else None
-
-
-def _quote_only(st: MapState, iri: URIRef, evidence: Evidence) -> None:
-    """Write evidence known by its words only (no text to count offsets in)."""
-    target, quote = BNode(), BNode()
-    add = st.graph.add
-    add((iri, NG.evidence, target))
-    add((target, RDF.type, OA.SpecificResource))
-    add((target, OA.hasSource, evidence.source))  # type: ignore[arg-type]
-    add((target, OA.hasSelector, quote))
-    add((quote, RDF.type, OA.TextQuoteSelector))
-    add((quote, OA.exact, Literal(evidence.exact)))
-    for prop, value in ((OA.prefix, evidence.prefix), (OA.suffix, evidence.suffix)):
-        if value:
-            add((quote, prop, Literal(value)))
