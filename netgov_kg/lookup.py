@@ -28,8 +28,9 @@ from .evidence import Evidence, evidence_of
 from .namespaces import NG
 from .query.labels import fold, label
 from .query.results import Results
-from .terms import expand, labelled, most_specific, superclasses, type_names
-from .terms import resolve as _resolve
+from .terms import expand, labelled, most_specific, resolve, superclasses, type_names
+
+# `resolve` (netgov_kg.lookup.resolve in 0.1) is the terms core's one resolver, re-exported.
 
 #: An alias of :func:`netgov_kg.terms.expand`, kept for earlier callers.
 expand_curie = expand
@@ -99,27 +100,6 @@ def find(
                      Literal(every) if every else None, Literal(kind) if kind else None))
     return Results(["resource", "label", "matched", "type", "types", "kind"], rows,
                    graph=dataset)
-
-
-def resolve(dataset: Dataset, text: str | Node, *, cls: URIRef | None = None) -> URIRef:
-    """Return the one resource meant by ``text``: see :func:`netgov_kg.terms.resolve`.
-
-    Raises
-    ------
-    UnknownResource
-        If nothing matches; the message suggests close labels.
-    AmbiguousResource
-        If several resources match (the message lists them).
-    InputError
-        If an IRI (``<…>`` or a CURIE) is not valid, e.g. holds a space.
-
-    Examples
-    --------
-    >>> import netgov_kg
-    >>> resolve(netgov_kg.load().dataset, "ngr:case/x")
-    rdflib.term.URIRef('https://w3id.org/netgov-kg/id/case/x')
-    """
-    return _resolve(dataset, text, cls)
 
 
 @dataclass
